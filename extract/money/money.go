@@ -1,0 +1,485 @@
+// Package money finds amounts of money and percentages in news prose: "$1.5bn",
+// "US$ 1,8 mi", "€37M", "Rs 25 crore", "12,3 Millionen Euro", "40 million won",
+// "5000万美元", with the alternative figure news often gives in brackets.
+package money
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Match is one amount of money found in a text.
+type Match struct {
+	Start, End int     // byte offsets of the whole expression
+	Amount     float64 // in whole units of Currency
+	Currency   string  // ISO 4217 code
+	// Inherited is true when the expression named no currency and took the
+	// one of the nearest preceding amount ("$90 million ... another 90 million").
+	Inherited bool
+	// PerUnit marks prices ("$2.40 per share", "€5 each"), never a deal size.
+	PerUnit bool
+	// Range marks the lower end of a range ("$60 billion to $70 billion").
+	Range bool
+	// Alt is the same amount given a second way in brackets: "$10m (£8m)".
+	Alt *Match
+}
+
+// Percent is one percentage found in a text.
+type Percent struct {
+	Start, End int
+	Value      float64
+}
+
+// prefixes are currency marks written before the number, longest first so
+// "US$" wins over "$".
+var prefixes = []struct{ mark, code string }{
+	{"U.S.$", "USD"}, {"US $", "USD"}, {"US$", "USD"}, {"USD", "USD"}, {"$US", "USD"}, {"U$S", "USD"},
+	{"AU$", "AUD"}, {"A$", "AUD"}, {"AUD", "AUD"}, {"CAD$", "CAD"}, {"CA$", "CAD"}, {"C$", "CAD"}, {"CAD", "CAD"},
+	{"S$", "SGD"}, {"SGD", "SGD"}, {"HK$", "HKD"}, {"HKD", "HKD"}, {"NZ$", "NZD"}, {"NZD", "NZD"}, {"R$", "BRL"}, {"BRL", "BRL"},
+	{"$", "USD"}, {"€", "EUR"}, {"EUR", "EUR"}, {"£", "GBP"}, {"GBP", "GBP"}, {"¥", "JPY"}, {"JPY", "JPY"}, {"￥", "JPY"},
+	{"₹", "INR"}, {"Rs.", "INR"}, {"Rs", "INR"}, {"INR", "INR"}, {"CHF", "CHF"}, {"SFr.", "CHF"}, {"SEK", "SEK"}, {"NOK", "NOK"},
+	{"DKK", "DKK"}, {"₩", "KRW"}, {"KRW", "KRW"}, {"RMB", "CNY"}, {"CNY", "CNY"}, {"₦", "NGN"}, {"NGN", "NGN"}, {"ZAR", "ZAR"},
+	{"AED", "AED"}, {"SAR", "SAR"}, {"ILS", "ILS"}, {"₪", "ILS"}, {"MXN", "MXN"}, {"PLN", "PLN"}, {"TRY", "TRY"}, {"IDR", "IDR"},
+	{"Rp", "IDR"}, {"KES", "KES"}, {"EGP", "EGP"}, {"BDT", "BDT"}, {"PKR", "PKR"}, {"VND", "VND"}, {"THB", "THB"}, {"MYR", "MYR"},
+	{"RM", "MYR"}, {"PHP", "PHP"}, {"₱", "PHP"},
+}
+
+// suffixCurrencies are currency words written after the number, matched
+// case-insensitively on whole words, longest first.
+var suffixCurrencies = []struct{ word, code string }{
+	{"us-dollar", "USD"}, {"us dollars", "USD"}, {"u.s. dollars", "USD"}, {"de dólares", "USD"}, {"de dolares", "USD"},
+	{"dollars", "USD"}, {"dollar", "USD"}, {"dólares", "USD"}, {"dolares", "USD"}, {"dollari", "USD"}, {"usd", "USD"},
+	{"d'euros", "EUR"}, {"d’euros", "EUR"}, {"de euros", "EUR"}, {"euros", "EUR"}, {"euro", "EUR"}, {"eur", "EUR"},
+	{"pounds sterling", "GBP"}, {"pounds", "GBP"}, {"sterling", "GBP"}, {"gbp", "GBP"},
+	{"swiss francs", "CHF"}, {"francs", "CHF"}, {"franken", "CHF"}, {"chf", "CHF"},
+	{"yen", "JPY"}, {"jpy", "JPY"}, {"yuan", "CNY"}, {"renminbi", "CNY"}, {"rmb", "CNY"}, {"cny", "CNY"},
+	{"won", "KRW"}, {"krw", "KRW"}, {"rupees", "INR"}, {"rupee", "INR"}, {"inr", "INR"},
+	{"kronor", "SEK"}, {"sek", "SEK"}, {"kroner", "NOK"}, {"nok", "NOK"}, {"dkk", "DKK"},
+	{"reais", "BRL"}, {"brl", "BRL"}, {"naira", "NGN"}, {"rand", "ZAR"}, {"dirhams", "AED"}, {"riyals", "SAR"},
+	{"shekels", "ILS"}, {"zloty", "PLN"}, {"sgd", "SGD"}, {"aud", "AUD"}, {"cad", "CAD"}, {"hkd", "HKD"},
+}
+
+// scales are magnitude words after the number, matched case-sensitively
+// where case matters ("M" is million, "m" too; "B" billion) and whole-word.
+var scales = []struct {
+	word string
+	mult float64
+}{
+	{"trillion", 1e12}, {"trillions", 1e12}, {"tn", 1e12}, {"trn", 1e12}, {"trilhão", 1e12}, {"trilhões", 1e12}, {"trillones", 1e12}, {"Billionen", 1e12},
+	{"billion", 1e9}, {"billions", 1e9}, {"bn", 1e9}, {"bln", 1e9}, {"Bn", 1e9}, {"BN", 1e9}, {"b", 1e9}, {"B", 1e9},
+	{"Milliarden", 1e9}, {"Milliarde", 1e9}, {"Mrd.", 1e9}, {"Mrd", 1e9}, {"milliards", 1e9}, {"milliard", 1e9},
+	{"bilhões", 1e9}, {"bilhão", 1e9}, {"bi", 1e9}, {"mil millones", 1e9}, {"miliardi", 1e9},
+	{"million", 1e6}, {"millions", 1e6}, {"mn", 1e6}, {"Mn", 1e6}, {"mln", 1e6}, {"m", 1e6}, {"M", 1e6}, {"MM", 1e6}, {"mm", 1e6},
+	{"Millionen", 1e6}, {"Million", 1e6}, {"Mio.", 1e6}, {"Mio", 1e6}, {"millones", 1e6}, {"millón", 1e6}, {"milhões", 1e6},
+	{"milhão", 1e6}, {"mi", 1e6}, {"mln.", 1e6}, {"milioni", 1e6},
+	{"crore", 1e7}, {"crores", 1e7}, {"Cr", 1e7}, {"cr", 1e7}, {"Cr.", 1e7}, {"lakh", 1e5}, {"lakhs", 1e5}, {"lac", 1e5},
+	{"thousand", 1e3}, {"k", 1e3}, {"K", 1e3}, {"mil", 1e3}, {"Tsd.", 1e3},
+}
+
+// cjkUnits are the Chinese and Japanese magnitude characters.
+var cjkUnits = []struct {
+	mark string
+	mult float64
+}{{"亿", 1e8}, {"億", 1e8}, {"万", 1e4}, {"萬", 1e4}, {"千", 1e3}}
+
+// cjkCurrencies are written after the CJK magnitude.
+var cjkCurrencies = []struct{ mark, code string }{
+	{"美元", "USD"}, {"美金", "USD"}, {"ドル", "USD"}, {"人民币", "CNY"}, {"元", "CNY"}, {"日元", "JPY"}, {"円", "JPY"},
+	{"欧元", "EUR"}, {"ユーロ", "EUR"}, {"韩元", "KRW"}, {"港元", "HKD"},
+}
+
+// perUnit words after an amount make it a unit price.
+var perUnit = []string{"per share", "a share", "per ads", "per unit", "each", "per month", "a month", "per year", "a year", "per annum", "per hour", "an hour", "per person", "per employee", "per cent", "percent", "per kwh", "/share"}
+
+// maxCurrencyGap bounds how far back a currency-less "90 million" may borrow
+// the currency of an earlier amount.
+const maxCurrencyGap = 400
+
+// Find returns the money expressions in text in order of appearance. Amounts
+// given in brackets after another ("$10m (£8m)") are returned as the first
+// one's Alt, not separately.
+func Find(text string) []Match {
+	var out []Match
+	var lastCur string
+	lastEnd := -1 << 30
+	for i := 0; i < len(text); {
+		m, ok := matchAt(text, i)
+		if !ok {
+			_, w := utf8.DecodeRuneInString(text[i:])
+			i += w
+			continue
+		}
+		if m.Currency == "" {
+			if lastCur == "" || m.Start-lastEnd > maxCurrencyGap {
+				i = m.End
+				continue
+			}
+			m.Currency, m.Inherited = lastCur, true
+		}
+		lastCur, lastEnd = m.Currency, m.End
+		if n := len(out); n > 0 && isAltOf(text, out[n-1], m) {
+			alt := m
+			out[n-1].Alt = &alt
+			out[n-1].End = closeParen(text, m.End)
+			i = m.End
+			continue
+		}
+		out = append(out, m)
+		i = m.End
+	}
+	markRanges(text, out)
+	return out
+}
+
+// isAltOf reports whether m is written in brackets (or after "or") right
+// after prev: "$10m (£8m)", "C$22 million (or US$16.95 million)".
+func isAltOf(text string, prev, m Match) bool {
+	if prev.Alt != nil || m.Start < prev.End {
+		return false
+	}
+	gap := strings.ToLower(strings.TrimSpace(text[prev.End:m.Start]))
+	bracket := strings.HasPrefix(gap, "(") || strings.HasPrefix(gap, "[")
+	gap = strings.TrimSpace(strings.TrimLeft(gap, "(["))
+	if gap == "or" || strings.HasPrefix(gap, "or ") || gap == "/" {
+		bracket = true
+		gap = strings.TrimSpace(strings.TrimPrefix(gap, "or"))
+	}
+	if !bracket {
+		return false
+	}
+	for _, w := range []string{"/", "about", "approximately", "approx.", "around", "roughly", "~", "c.", "ca.", "some", "nearly", "almost", "over", "more than", "equivalent to", "umgerechnet", "environ", "cerca de", "aproximadamente", "soit"} {
+		gap = strings.TrimSpace(strings.TrimPrefix(gap, w))
+	}
+	return gap == ""
+}
+
+// closeParen extends end over a closing bracket that follows it.
+func closeParen(text string, end int) int {
+	j := end
+	for j < len(text) && text[j] == ' ' {
+		j++
+	}
+	if j < len(text) && (text[j] == ')' || text[j] == ']') {
+		return j + 1
+	}
+	return end
+}
+
+// markRanges flags "$10 to $12 million" style ranges and gives the lower
+// end the scale of the upper one when it has none.
+func markRanges(text string, ms []Match) {
+	for k := 0; k+1 < len(ms); k++ {
+		a, b := &ms[k], &ms[k+1]
+		gap := strings.TrimSpace(text[a.End:b.Start])
+		switch strings.ToLower(gap) {
+		case "-", "–", "—", "to", "and", "a", "bis", "à", "y", "e":
+		default:
+			continue
+		}
+		if gap == "and" || gap == "e" || gap == "y" {
+			before := strings.ToLower(text[max(0, a.Start-12):a.Start])
+			if !strings.Contains(before, "between") && !strings.Contains(before, "entre") && !strings.Contains(before, "zwischen") {
+				continue
+			}
+		}
+		a.Range = true
+		if a.Amount < b.Amount/500 && a.Currency == b.Currency {
+			// "$10 to $12 million": the first figure shares the scale.
+			for a.Amount*1000 <= b.Amount {
+				a.Amount *= 1000
+			}
+		}
+	}
+}
+
+// matchAt parses a money expression starting at byte i, if there is one.
+func matchAt(text string, i int) (Match, bool) {
+	start := i
+	cur := ""
+	if i > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:i])
+		if (unicode.IsLetter(r) && !unicode.Is(unicode.Han, r)) || unicode.IsDigit(r) || r == '.' || r == ',' {
+			return Match{}, false
+		}
+	}
+	for _, p := range prefixes {
+		if strings.HasPrefix(text[i:], p.mark) {
+			j := i + len(p.mark)
+			if isLetterMark(p.mark) && j < len(text) {
+				r, _ := utf8.DecodeRuneInString(text[j:])
+				if unicode.IsLetter(r) {
+					continue
+				}
+			}
+			j = skipSpace(text, j)
+			if j < len(text) && isDigit(text[j]) {
+				cur, i = p.code, j
+				break
+			}
+		}
+	}
+	if !isDigit(byteAt(text, i)) {
+		return Match{}, false
+	}
+	val, j, ok := parseNumber(text, i)
+	if !ok {
+		return Match{}, false
+	}
+	end := j
+	// Magnitude word: "1.5bn", "1.5 billion", "12,3 Millionen".
+	k := skipSpace(text, j)
+	if strings.HasPrefix(text[k:], "-") && cur != "" {
+		k++ // "$275-million"
+	}
+	mult := 1.0
+	for _, s := range scales {
+		if hasWord(text, k, s.word, false) {
+			mult = s.mult
+			end = k + len(s.word)
+			break
+		}
+	}
+	if mult == 1 {
+		for _, u := range cjkUnits {
+			if strings.HasPrefix(text[j:], u.mark) {
+				mult, end = u.mult, j+len(u.mark)
+				break
+			}
+		}
+	}
+	val *= mult
+	// "1,8 mi" is only a million after a currency mark; on its own "mi" is a word.
+	if mult == 1e6 && cur == "" && strings.HasPrefix(text[k:], "mi") && !strings.HasPrefix(text[k:], "mil") {
+		return Match{}, false
+	}
+	if cur == "" {
+		k := skipSpace(text, end)
+		k = skipWord(text, k, "de ")
+		for _, c := range cjkCurrencies {
+			if strings.HasPrefix(text[end:], c.mark) {
+				cur, end = c.code, end+len(c.mark)
+				break
+			}
+		}
+		if cur == "" {
+			for _, c := range suffixCurrencies {
+				if hasWord(text, k, c.word, true) {
+					cur, end = c.code, k+len(c.word)
+					break
+				}
+			}
+		}
+		if cur == "" {
+			for _, p := range prefixes {
+				if len(p.mark) >= 3 && !strings.ContainsAny(p.mark, "$.") && hasWord(text, k, p.mark, false) {
+					cur, end = p.code, k+len(p.mark)
+					break
+				}
+			}
+		}
+		if cur == "" && (mult == 1 || mult == 1e3 && !hasWord(text, skipSpace(text, j), "thousand", false)) {
+			return Match{}, false // a bare number is not money
+		}
+		if cur == "KRW" && mult == 1 {
+			return Match{}, false // "3 won" is a verb more often than money
+		}
+	}
+	m := Match{Start: start, End: end, Amount: val, Currency: cur}
+	rest := strings.ToLower(text[end:min(len(text), end+16)])
+	rest = strings.TrimLeft(rest, " ")
+	for _, w := range perUnit {
+		if strings.HasPrefix(rest, w) {
+			m.PerUnit = true
+			break
+		}
+	}
+	return m, true
+}
+
+func isLetterMark(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLetter(r)
+}
+
+// parseNumber reads "1,234.5", "1.234,5", "12,3", "5,91,61,730" or "900.000"
+// at i and returns its value and end. A lone separator followed by exactly
+// three digits is a thousands separator, otherwise a decimal mark.
+func parseNumber(text string, i int) (float64, int, bool) {
+	j := i
+	var groups []string
+	var seps []byte
+	g := j
+	for j < len(text) {
+		c := text[j]
+		if isDigit(c) {
+			j++
+			continue
+		}
+		if (c == ',' || c == '.' || c == '\'') && j+1 < len(text) && isDigit(text[j+1]) && j > g {
+			groups = append(groups, text[g:j])
+			seps = append(seps, c)
+			j++
+			g = j
+			continue
+		}
+		break
+	}
+	groups = append(groups, text[g:j])
+	if len(groups) > 6 || len(groups[0]) > 15 {
+		return 0, j, false
+	}
+	dec := byte(0)
+	switch {
+	case len(seps) == 0:
+	case len(seps) >= 2 && seps[len(seps)-1] != seps[0]:
+		dec = seps[len(seps)-1]
+	case len(seps) >= 2:
+		dec = 0 // "1,000,000" or "5,91,61,730"
+	default:
+		last := groups[len(groups)-1]
+		if len(last) != 3 {
+			dec = seps[0]
+		} else if seps[0] == '.' && followedByScale(text, j) {
+			dec = '.' // "$1.500 billion" is rare; "1.500 billion" means 1.5
+		}
+	}
+	var b strings.Builder
+	for k, grp := range groups {
+		if k > 0 && seps[k-1] == dec {
+			b.WriteByte('.')
+		}
+		b.WriteString(grp)
+	}
+	v, ok := atof(b.String())
+	return v, j, ok
+}
+
+func followedByScale(text string, j int) bool {
+	k := skipSpace(text, j)
+	for _, s := range scales {
+		if s.mult >= 1e6 && hasWord(text, k, s.word, false) {
+			return true
+		}
+	}
+	return false
+}
+
+// atof parses digits with at most one '.', without strconv's exponent and
+// special-value syntax.
+func atof(s string) (float64, bool) {
+	var v, frac float64
+	div := 1.0
+	seen := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '.':
+			if seen {
+				return 0, false
+			}
+			seen = true
+		case isDigit(c):
+			if seen {
+				div *= 10
+				frac = frac*10 + float64(c-'0')
+			} else {
+				v = v*10 + float64(c-'0')
+			}
+		default:
+			return 0, false
+		}
+	}
+	return v + frac/div, len(s) > 0
+}
+
+// hasWord reports whether text at k starts with w followed by a non-letter.
+func hasWord(text string, k int, w string, fold bool) bool {
+	if k+len(w) > len(text) {
+		return false
+	}
+	got := text[k : k+len(w)]
+	if fold {
+		if !strings.EqualFold(got, w) {
+			return false
+		}
+	} else if got != w {
+		return false
+	}
+	if k+len(w) == len(text) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[k+len(w):])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !(r == '-' && !strings.HasSuffix(w, ".") && isLetterAfter(text, k+len(w)+1))
+}
+
+func isLetterAfter(text string, k int) bool {
+	if k >= len(text) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[k:])
+	return unicode.IsLetter(r)
+}
+
+func skipSpace(text string, k int) int {
+	for k < len(text) {
+		if text[k] == ' ' || text[k] == '\t' {
+			k++
+			continue
+		}
+		if strings.HasPrefix(text[k:], "\u00a0") {
+			k += len("\u00a0")
+			continue
+		}
+		if strings.HasPrefix(text[k:], "\u202f") {
+			k += len("\u202f")
+			continue
+		}
+		break
+	}
+	return k
+}
+
+func skipWord(text string, k int, w string) int {
+	if strings.HasPrefix(text[k:], w) {
+		return k + len(w)
+	}
+	return k
+}
+
+func byteAt(s string, i int) byte {
+	if i < len(s) {
+		return s[i]
+	}
+	return 0
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// percentWords follow a number to make it a percentage.
+var percentWords = []string{"%", " %", " per cent", " percent", "-percent", " pct", " Prozent", " por cento", " por ciento", " pour cent"}
+
+// FindPercents returns the percentages in text ("64%", "26 per cent").
+func FindPercents(text string) []Percent {
+	var out []Percent
+	for i := 0; i < len(text); i++ {
+		if !isDigit(text[i]) || (i > 0 && (isDigit(text[i-1]) || text[i-1] == '.' || text[i-1] == ',')) {
+			continue
+		}
+		j := i
+		for j < len(text) && (isDigit(text[j]) || (text[j] == '.' || text[j] == ',') && j+1 < len(text) && isDigit(text[j+1])) {
+			j++
+		}
+		for _, w := range percentWords {
+			if strings.HasPrefix(text[j:], w) {
+				v, ok := atof(strings.ReplaceAll(text[i:j], ",", "."))
+				if ok && v <= 100 {
+					out = append(out, Percent{Start: i, End: j + len(w), Value: v})
+				}
+				break
+			}
+		}
+		i = j
+	}
+	return out
+}
