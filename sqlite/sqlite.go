@@ -1,0 +1,236 @@
+// Package sqlite implements pulse.Store on an embedded SQLite file (WAL,
+// FTS5), using the pure-Go modernc.org/sqlite driver.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/fundingpulse/pulse"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+var _ pulse.Store = (*DB)(nil)
+
+// DB is a Funding Pulse store in one SQLite file. All writes go through a
+// single connection, so write transactions are serialised in the process
+// and check-then-insert sequences are race-free; reads use a separate pool.
+type DB struct {
+	// Now returns the current time; tests replace it. Stored times are UTC.
+	Now func() time.Time
+
+	path string
+	w    *sql.DB // the one writer connection
+	r    *sql.DB // read-only pool
+}
+
+// Open opens (creating if needed) the database file at path, with its
+// parent directory, and applies pending migrations.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if path == "" {
+		return nil, errors.New("open sqlite: empty path")
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+		return nil, fmt.Errorf("create database directory: %w", err)
+	}
+	const pragmas = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)"
+	w, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&"+pragmas+"&_pragma=synchronous(NORMAL)&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite writer: %w", err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetConnMaxIdleTime(0)
+	db := &DB{Now: time.Now, path: path, w: w}
+	if err := db.Migrate(ctx); err != nil {
+		w.Close()
+		return nil, err
+	}
+	// The reader is opened after migration so the WAL files exist.
+	r, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=query_only(1)&_txlock=deferred")
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open sqlite reader: %w", err)
+	}
+	r.SetMaxOpenConns(max(4, runtime.NumCPU()))
+	db.r = r
+	return db, nil
+}
+
+// Close closes both connection pools.
+func (db *DB) Close() error {
+	return errors.Join(db.r.Close(), db.w.Close())
+}
+
+// Ping checks that the database answers.
+func (db *DB) Ping(ctx context.Context) error {
+	if err := db.r.PingContext(ctx); err != nil {
+		return fmt.Errorf("ping sqlite: %w", err)
+	}
+	return nil
+}
+
+// Migrate applies, in name order, every embedded migration not yet recorded
+// in schema_migrations, each in its own transaction. It is idempotent.
+func (db *DB) Migrate(ctx context.Context) error {
+	if _, err := db.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)`); err != nil {
+		return fmt.Errorf("create migrations table: %w", err)
+	}
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return fmt.Errorf("list migrations: %w", err)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := db.migrate(ctx, name); err != nil {
+			return fmt.Errorf("migration %s: %w", filepath.Base(name), err)
+		}
+	}
+	return nil
+}
+
+func (db *DB) migrate(ctx context.Context, name string) error {
+	body, err := migrations.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	return db.write(ctx, func(tx *sql.Tx) error {
+		var n int
+		// Checked inside the immediate transaction so two processes
+		// migrating at once apply each file once.
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE name = ?`, filepath.Base(name)).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)`, filepath.Base(name), db.now().UnixNano())
+		return err
+	})
+}
+
+func (db *DB) now() time.Time { return db.Now().UTC() }
+
+// write runs fn in a write transaction (BEGIN IMMEDIATE on the single writer
+// connection) and commits when fn returns nil.
+func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return inTx(ctx, db.w, fn)
+}
+
+// read runs fn in a read transaction, so multi-query reads see one snapshot.
+func (db *DB) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return inTx(ctx, db.r, fn)
+}
+
+func inTx(ctx context.Context, pool *sql.DB, fn func(tx *sql.Tx) error) error {
+	tx, err := pool.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin transaction: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback() // the error from fn is the one that matters
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// dbErr turns constraint failures the caller can cause into application
+// errors and wraps anything else with what was being done.
+func dbErr(what string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var pe *pulse.Error
+	if errors.As(err, &pe) {
+		return err
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() {
+		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
+			return pulse.Errorf(pulse.ECONFLICT, "%s: already exists", what)
+		case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
+			return pulse.Errorf(pulse.EINVALID, "%s: refers to something that does not exist", what)
+		case sqlite3.SQLITE_CONSTRAINT_NOTNULL, sqlite3.SQLITE_CONSTRAINT_CHECK:
+			return pulse.Errorf(pulse.EINVALID, "%s: a required value is missing", what)
+		}
+		if strings.Contains(se.Error(), "fts5") {
+			return pulse.Errorf(pulse.EINVALID, "%s: malformed search query", what)
+		}
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
+
+// encTime is the stored form of a time: UTC nanoseconds, NULL for zero.
+func encTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UnixNano()
+}
+
+// timeCol scans a column written by encTime.
+type timeCol struct{ t *time.Time }
+
+// Scan implements sql.Scanner.
+func (c timeCol) Scan(v any) error {
+	switch x := v.(type) {
+	case nil:
+		*c.t = time.Time{}
+	case int64:
+		*c.t = time.Unix(0, x).UTC()
+	default:
+		return fmt.Errorf("time column: unexpected %T", v)
+	}
+	return nil
+}
+
+// placeholders returns "?, ?, ..." for n values.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+// int64Args converts IDs to query arguments.
+func int64Args(ids []int64) []any {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return args
+}
+
+// fold is the case-insensitive comparison form used for substring filters.
+func fold(s string) string { return strings.ToLower(s) }
+
+// notFoundIfNone returns ENOTFOUND when res touched no row.
+func notFoundIfNone(res sql.Result, format string, args ...any) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return pulse.Errorf(pulse.ENOTFOUND, format, args...)
+	}
+	return nil
+}
