@@ -97,8 +97,10 @@ func ids[T any](xs []T, id func(T) int64) []int64 {
 	return out
 }
 
-func articleIDs(as []*pulse.Article) []int64 { return ids(as, func(a *pulse.Article) int64 { return a.ID }) }
-func dealIDs(ds []*pulse.Deal) []int64       { return ids(ds, func(d *pulse.Deal) int64 { return d.ID }) }
+func articleIDs(as []*pulse.Article) []int64 {
+	return ids(as, func(a *pulse.Article) int64 { return a.ID })
+}
+func dealIDs(ds []*pulse.Deal) []int64 { return ids(ds, func(d *pulse.Deal) int64 { return d.ID }) }
 
 func equalIDs(a, b []int64) bool {
 	if len(a) != len(b) {

@@ -23,4 +23,11 @@ var groups = []struct {
 }{
 	{"Sources", testSources},
 	{"Articles", testArticles},
+	{"Deals", testDeals},
+	{"DealFilters", testDealFilters},
+	{"Entities", testEntities},
+	{"Pulses", testPulses},
+	{"Briefings", testBriefings},
+	{"Tokens", testTokens},
+	{"Stats", testStats},
 }
