@@ -1,0 +1,80 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// months maps month names and abbreviations in the languages of the news
+// read to their number.
+var months = map[string]time.Month{}
+
+func init() {
+	for i, names := range []string{
+		"january jan janvier januar enero janeiro jänner", "february feb février februar febrero fevereiro",
+		"march mar mars märz marzo março", "april apr avril abril", "may mai mayo maio", "june jun juin juni junio junho",
+		"july jul juillet juli julio julho", "august aug août agosto", "september sep sept septembre septiembre setembro",
+		"october oct octobre oktober octubre outubro", "november nov novembre noviembre novembro",
+		"december dec décembre dezember diciembre dezembro",
+	} {
+		for _, n := range strings.Fields(names) {
+			months[n] = time.Month(i + 1)
+		}
+	}
+}
+
+// dateOf reads a full date written in the deal's sentence or as the dateline
+// that opens it ("26. Mai 2021:", "March 25, 2021", "09 de Novembro, 2021").
+// Relative dates ("on Monday") give none.
+func dateOf(text string, sp Span, published time.Time) (time.Time, Span) {
+	toks := tokenize(text, sp.Start, sp.End)
+	for k := 0; k < len(toks); k++ {
+		if m, ok := months[toks[k].lower]; ok {
+			// Month D, YYYY
+			if k+1 < len(toks) {
+				if d, ok := day(toks[k+1].text); ok {
+					y, yk := yearAfter(toks, k+2)
+					if y > 0 {
+						return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), Span{toks[k].start, toks[yk].end}
+					}
+				}
+			}
+			// D Month YYYY, D. Month YYYY, D de Month de YYYY
+			b := k - 1
+			for b >= 0 && (toks[b].text == "." || toks[b].lower == "de") {
+				b--
+			}
+			if b >= 0 {
+				if d, ok := day(toks[b].text); ok {
+					y, yk := yearAfter(toks, k+1)
+					if y > 0 {
+						return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), Span{toks[b].start, toks[yk].end}
+					}
+				}
+			}
+		}
+	}
+	return time.Time{}, Span{}
+}
+
+func day(s string) (int, bool) {
+	s = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(s, "th"), "st"), "nd"), "rd")
+	d, err := strconv.Atoi(s)
+	return d, err == nil && d >= 1 && d <= 31
+}
+
+func yearAfter(toks []token, k int) (int, int) {
+	for x := k; x < len(toks) && x < k+3; x++ {
+		if toks[x].text == "," || toks[x].lower == "de" || toks[x].text == "." {
+			continue
+		}
+		if len(toks[x].text) == 4 {
+			if y, err := strconv.Atoi(toks[x].text); err == nil && y > 1900 && y < 2200 {
+				return y, x
+			}
+		}
+		return 0, 0
+	}
+	return 0, 0
+}

@@ -1,0 +1,211 @@
+package extract
+
+import "strings"
+
+// set builds a lookup table from space-separated words.
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// capStop are words that are capitalised at the start of a sentence or in
+// headlines but never start a name.
+var capStop = set(`the a an this that these those it its in on at for from with by of and but or as after before since while when
+today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr read more related also
+according meanwhile however additionally other others why what how who notably details key here there we our i he she they their
+his her you your is was will has have new first last next one two three all some many most both each every dear hello welcome week
+summary update updated breaking exclusive watch video photo see veja leia mais plus then thus so if not no yes now just still even
+only about over under into out up down than per via vs etc el la los las un una o os um uma le les une der die das ein eine den dem
+des im am zum zur mit und für auf bei nach hoje por com em na nos nas do da dos pela pelo para sur avec dans pour par au aux en y e et
+ou que qui wie wer dass sources source click subscribe share tweet email print advertisement sponsored quelle exit deal deals funding
+round seed series ipo investment investors investor startup startups start-up start-ups company companies firm firms`)
+
+// generic are capitalised descriptors that may precede a name in a headline
+// ("Fintech Smava", "Edtech unicorn Eruditus").
+var generic = set(`fintech fintechs edtech biotech medtech insurtech proptech healthtech cleantech agtech foodtech unicorn scale-up scaleup
+spin-off spinout chipmaker miner platform bank lender`)
+
+// titles end a run: "Mono CEO Abubakar" is about Mono.
+var titles = set(`ceo cfo cto coo cmo founder co-founder cofounder chairman chairwoman chair president md director head partner`)
+
+// descriptorHeads are nouns after which the next word is a name even when it
+// is written in lower case ("lending platform iwoca").
+var descriptorHeads = set(`startup start-up company firm platform provider scale-up scaleup maker developer unicorn spin-off spinout
+operator fintech insurtech proptech edtech biotech medtech lender bank specialist chipmaker miner retailer marketplace app brand group
+empresa startup société unternehmen plattform fintech`)
+
+// gapWords may stand between a subject and its verb: "Acme (NASDAQ: AC)
+// said on Monday that it has now raised".
+var gapWords = set(`has have had is was were are will also now just successfully recently today yesterday officially finally reportedly
+announced announces announcing said says confirmed confirms revealed reveals disclosed that it it's they which who on this week month
+has been been already further additionally first formally quietly hat ha já que a est hoy hoje heute jetzt
+monday tuesday wednesday thursday friday saturday sunday last late early earlier unveiled unveils`)
+
+// anaphors stand for the article's company: "The company raised".
+var anaphors = set(`company startup start-up firm business group empresa unternehmen société startup-up lender platform
+chipmaker maker developer operator`)
+
+// Trigger classes.
+const (
+	tRaise    = iota + 1 // the subject receives money: "raises", "secures"
+	tRound               // a round noun: "funding", "Series A"
+	tAcquire             // the subject buys the object: "acquires"
+	tAcqNoun             // "acquisition of X"
+	tSold                // the subject is bought: "sold to", "acquired by"
+	tInvest              // the subject puts money into the object: "invests in"
+	tCommit              // a spending commitment noun after an amount: "$1bn investment"
+	tFund                // a fund noun
+	tDebt                // loans, facilities, notes, bonds
+	tGrant               // grants, prizes, programme awards
+	tIPO                 // an initial public offering
+	tOffering            // other capital raises by listed companies
+	tWeak                // "deals": only enables "Name $X" lists
+)
+
+// trigger is a phrase that signals a deal.
+type trigger struct {
+	words []string
+	class int
+}
+
+// triggers, matched on lower-cased word tokens; longer phrases first.
+var triggers = buildTriggers(map[int]string{
+	tRaise: `raise|raises|raised|raising|secure|secures|secured|securing|closes|closed|close|closing|lands|landed|bags|bagged|nabs|nabbed|
+snags|snagged|gets|got|receives|received|receive|will receive|obtains|obtained|attracts|attracted|pulls in|picked up|picks up|
+completes|completed|gathers|scores|scored|levanta|levantou|capta|captou|recebe|recebeu|sammelt|eingesammelt|erhält|erhalten|erhielt|
+sichert|lève|lèvent|levé|boucle|bouclé|recauda|recaudó|consigue|obtiene|cierra|cerró|融资|完成|調達|获得`,
+	tRound: `funding|funding round|financing round|financing|round|investment round|seed round|seed funding|pre-seed|series a|series b|
+series c|series d|series e|series f|series g|series h|capital injection|venture capital|venture funding|equity funding|growth round|
+bridge round|rodada|rodada de investimento|aporte|finanzierungsrunde|finanzierung|series-a-finanzierung|seed-finanzierung|levée|
+levée de fonds|tour de table|ronda|ronda de financiación|investimento|investissement|inversión|融资|轮融资`,
+	tAcquire: `acquire|acquires|acquired|acquiring|to acquire|buys|bought|buy|purchases|purchased|purchasing|takes over|took over|
+snaps up|snapped up|übernimmt|übernommen|kauft|gekauft|rachète|racheté|acquiert|adquire|adquiriu|compra|comprou|adquiere|adquirió|收购|買収`,
+	tAcqNoun: `acquisition|takeover|buyout|übernahme|rachat|aquisição|adquisición`,
+	tSold: `sold to|acquired by|bought by|taken over by|verkauft|vendida para|vendido para|vendu à|vendue à|racheté par|rachetée par|
+adquirida por|adquirido por|übernommen von`,
+	tInvest: `invest|invests|invested|investing|to invest|will invest|investiert|investe|investiu|investit|invierte|invirtió`,
+	tCommit: `investment|project|plan|commitment|programme|program|initiative|expansion`,
+	tFund: `fund|fonds|fundo|fondo|vehicle|first close|final close|first closing|final closing`,
+	tDebt: `loan|loans|term loan|credit facility|facility|debt|debt financing|venture debt|notes|senior notes|convertible notes|bond|
+bonds|convertible|credit line|line of credit|dívida|dívidas|kredit|darlehen|prêt|préstamo|financement bancaire|borrowing`,
+	tGrant: `grant|grants|prize|award|awarded|subsidy|non-dilutive|eu funding|förderung|fördermittel|subvention|blended finance|
+eic accelerator|horizon europe`,
+	tIPO: `ipo|initial public offering|went public|goes public|listing|börsengang|oferta pública inicial|introduction en bourse`,
+	tOffering: `public offering|follow-on offering|registered direct|registered direct offering|private placement|backstop|warrants|
+rights issue|share placement|placement|treasury`,
+	tWeak: `deals|deal|rounds|investments|exits`,
+})
+
+func buildTriggers(m map[int]string) []trigger {
+	var out []trigger
+	for class, list := range m {
+		for _, p := range strings.Split(strings.ReplaceAll(list, "\n", ""), "|") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, trigger{strings.Fields(p), class})
+			}
+		}
+	}
+	// Longest first, then by class for a stable order.
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && (len(out[j].words) > len(out[j-1].words) || len(out[j].words) == len(out[j-1].words) && out[j].class < out[j-1].class); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// blockers make a whole sentence hypothetical: plans, talks, rumours.
+var blockers = phrases(`plans to|plan to|planning to|is planning|are planning|planned|in talks|talks to|talks with|seeking|seeks to|
+seek to|looking to|aims to|aiming to|would|could|might|may raise|considering|rumor|rumour|rumored|rumoured|expected to|expects to|
+intends to|intention|targeting|hopes to|hoping to|proposed|potential|possible|weighing|exploring|filed for|files for|preparing to|
+prepares to|set out to|terminated|called off|scrapped|abandoned|did not|didn't|has not|hasn't|won't|will not|geplatzt|pretende|
+planeja|negocia|envisage|en discussions|in gesprächen|prevé|podría|poderia|would make|if approved|subject to approval`)
+
+// aggregates mark running totals near an amount.
+var aggregates = phrases(`to date|so far|in total|no total|altogether|cumulative|cumulatively|over the years|since its founding|
+since inception|since launch|since its launch|total funding|bringing its total|bringing the total|brings its total|brings the total|
+total of|totaling|totalling|totalled|totaled|across|combined|em sete|até hoje|bis heute|au total|en total|insgesamt bisher`)
+
+// nonDeal words near an amount make it a valuation, revenue, price or size.
+var nonDealBefore = phrases(`valuation|valuation of|valued|valuing|avaliada|avaliado|bewertet|bewertung|valorisation|valorisée|
+revenue|revenues|sales|turnover|income|profit|profits|loss|losses|earnings|arr|gmv|salary|salaries|price|priced|market|
+market cap|capitalisation|capitalization|aum|assets|guidance|forecast|estimate|estimates|expectations|compared|payroll|fine|
+fined|penalty|settlement|lawsuit|damages|budget|spending|spent|exports|imports|debt of|worth of|receita|faturamento|umsatz|
+chiffre|ingresos|facturación|lost|grew|fell|rose|jumped|declined|gained|compared to|from|previous|preceding|contracted|
+potential|record|average|median|mean|moyenne|médiane|stood|stood at|high of|low of|closed at|opened at|trading at`)
+
+var nonDealAfter = phrases(`valuation|in revenue|revenue|in sales|in annual|market|in assets|under management|in contracted|in
+arr|in gmv|a year|per year|annually|in losses|loss|in profit|in market|of revenue|in deals|in funding across|across|in exports|
+in value|worth of|de receita|de faturamento|umsatz|in the|de chiffre|bewertung|bewertet`)
+
+// phrase is a lower-case word sequence.
+type phrase []string
+
+func phrases(list string) []phrase {
+	var out []phrase
+	for _, p := range strings.Split(strings.ReplaceAll(list, "\n", ""), "|") {
+		if f := strings.Fields(p); len(f) > 0 {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// hasPhraseAt reports whether toks[k:] starts with p.
+func hasPhraseAt(toks []token, k int, p []string) bool {
+	if k+len(p) > len(toks) {
+		return false
+	}
+	for i, w := range p {
+		if toks[k+i].lower != w {
+			return false
+		}
+	}
+	return true
+}
+
+// findPhrase returns the first token index in [from, to) where one of ps
+// starts, or -1.
+func findPhrase(toks []token, from, to int, ps []phrase) int {
+	from, to = max(from, 0), min(to, len(toks))
+	for k := from; k < to; k++ {
+		for _, p := range ps {
+			if hasPhraseAt(toks, k, p) {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// investorCues introduce a list of investors; lead marks leaders.
+var investorCues = []struct {
+	p    phrase
+	lead bool
+}{}
+
+func init() {
+	for _, s := range strings.Split(`led by|co-led by|jointly led by|coled by|lead investor is|lead investors are|coliderada pela|coliderada por|
+liderada por|liderada pela|liderado por|liderado pela|mené par|menée par|angeführt von|angeführt wurde die runde von|led the round|
+co-led the round|led the investment|leads the round`, "|") {
+		investorCues = append(investorCues, struct {
+			p    phrase
+			lead bool
+		}{strings.Fields(strings.TrimSpace(s)), true})
+	}
+	for _, s := range strings.Split(`with participation from|with participation of|participation from|participation of|with participation by|
+from investors including|from investors|from|by|including|investors include|investors including|backed by|invested by|provided by|
+com participação da|com participação de|com participação do|com participação dos|feito pelo|feito pela|feita pelo|feita pela|
+auprès de|auprès d'|avec la participation de|zum investorenkreis zählen u.a.|zum investorenkreis zählen|geld kam nun vom|geld kam von|
+beteiligt sind|mit beteiligung von|con la participación de|de parte de|alongside|along with|joined by|
+sold to|acquired by`, "|") {
+		investorCues = append(investorCues, struct {
+			p    phrase
+			lead bool
+		}{strings.Fields(strings.TrimSpace(s)), false})
+	}
+}

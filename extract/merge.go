@@ -1,0 +1,136 @@
+package extract
+
+import (
+	"math"
+	"strings"
+
+	"github.com/fundingpulse/pulse"
+)
+
+// mergeCands folds repeated reports of one deal ("X raises $5M" in the
+// headline and again in the body) into the first, keeping the richer fields.
+func mergeCands(cs []*cand) []*cand {
+	var out []*cand
+next:
+	for _, c := range cs {
+		for _, o := range out {
+			if sameDeal(o, c) {
+				absorb(o, c)
+				continue next
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// sameDeal: same party and agreeing amounts (or one undisclosed).
+func sameDeal(a, b *cand) bool {
+	if !sameParty(a, b) {
+		return false
+	}
+	switch {
+	case a.money == nil || b.money == nil:
+		return a.kind == b.kind || a.money == nil && b.money != nil || compatibleKinds(a.kind, b.kind)
+	default:
+		return amountsAgree(a, b)
+	}
+}
+
+func compatibleKinds(a, b pulse.DealKind) bool {
+	pair := func(x, y pulse.DealKind) bool { return a == x && b == y || a == y && b == x }
+	return a == b || pair(pulse.KindFundingRound, pulse.KindInvestment) || pair(pulse.KindAcquisition, pulse.KindInvestment)
+}
+
+func sameParty(a, b *cand) bool {
+	na, nb := pulse.NormalizeName(a.company.text), pulse.NormalizeName(b.company.text)
+	if na == "" || nb == "" {
+		if na != "" || nb != "" {
+			return false
+		}
+		return len(a.investors) > 0 && len(b.investors) > 0 && pulse.NormalizeName(a.investors[0].text) == pulse.NormalizeName(b.investors[0].text)
+	}
+	return na == nb || strings.Contains(" "+na+" ", " "+nb+" ") || strings.Contains(" "+nb+" ", " "+na+" ")
+}
+
+func amountsAgree(a, b *cand) bool {
+	close := func(x, y float64) bool { return y != 0 && math.Abs(x-y)/math.Abs(y) <= 0.01 }
+	ma, mb := a.money, b.money
+	if ma.Currency == mb.Currency && close(ma.Amount, mb.Amount) {
+		return true
+	}
+	if ma.Alt != nil && ma.Alt.Currency == mb.Currency && close(ma.Alt.Amount, mb.Amount) {
+		return true
+	}
+	if mb.Alt != nil && mb.Alt.Currency == ma.Currency && close(mb.Alt.Amount, ma.Amount) {
+		return true
+	}
+	return false
+}
+
+// absorb copies into o what c knows and o does not.
+func absorb(o, c *cand) {
+	if o.money == nil && c.money != nil {
+		o.money = c.money
+	}
+	if o.money != nil && o.money.Alt == nil && c.money != nil && c.money.Alt != nil && c.money.Currency == o.money.Currency {
+		o.money = c.money
+	}
+	if len(c.company.text) > len(o.company.text) && o.company.text != "" && c.company.end > 0 {
+		o.aliases = appendUnique(o.aliases, o.company.text)
+		o.company = c.company
+	} else if c.company.text != o.company.text && c.company.text != "" {
+		o.aliases = appendUnique(o.aliases, c.company.text)
+	}
+	if o.company.text == "" {
+		o.company = c.company
+	}
+	if (o.round == "" || o.round == "undisclosed") && c.round != "" && c.round != "undisclosed" {
+		o.round, o.roundAt = c.round, c.roundAt
+	}
+	if o.kind != c.kind && c.kind != pulse.KindFundingRound && o.kind == pulse.KindFundingRound {
+		o.kind, o.kindAt = c.kind, c.kindAt
+		if o.kind != pulse.KindFundingRound {
+			o.round = ""
+		}
+	}
+	for _, n := range c.investors {
+		if !hasName(o.investors, n) && pulse.NormalizeName(n.text) != pulse.NormalizeName(o.company.text) {
+			o.investors = append(o.investors, n)
+		}
+	}
+	for _, n := range c.leads {
+		if !hasName(o.leads, n) {
+			o.leads = append(o.leads, n)
+		}
+	}
+	if o.stake == 0 {
+		o.stake, o.stakeAt = c.stake, c.stakeAt
+	}
+	if o.announced.IsZero() {
+		o.announced, o.dateAt = c.announced, c.dateAt
+	}
+	if o.sent.End-o.sent.Start < 20 && c.sent.End > 0 {
+		// A headline is thin evidence; keep the body's sentence.
+		o.sent = c.sent
+	}
+}
+
+func hasName(ns []name, n name) bool {
+	k := pulse.NormalizeName(n.text)
+	for _, x := range ns {
+		if pulse.NormalizeName(x.text) == k {
+			return true
+		}
+	}
+	return false
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}

@@ -1,0 +1,970 @@
+package extract
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/fundingpulse/pulse"
+	"github.com/fundingpulse/pulse/extract/money"
+)
+
+// sentence is one analysed sentence.
+type sentence struct {
+	span  Span
+	toks  []token
+	runs  []run
+	trigs []trig
+	skip  []bool // tokens inside brackets or appositives
+	money []*money.Match
+}
+
+// trig is a trigger phrase found in a sentence.
+type trig struct {
+	class int
+	i, j  int // tokens
+}
+
+func (s *sentence) has(class int) bool {
+	for _, t := range s.trigs {
+		if t.class == class {
+			return true
+		}
+	}
+	return false
+}
+
+// nearest returns the trigger of one of classes nearest to token k, within
+// dist tokens, or nil.
+func (s *sentence) nearest(k, dist int, classes ...int) *trig {
+	var best *trig
+	bd := dist + 1
+	for x := range s.trigs {
+		t := &s.trigs[x]
+		ok := false
+		for _, c := range classes {
+			ok = ok || t.class == c
+		}
+		if !ok {
+			continue
+		}
+		d := k - t.j + 1
+		if t.i > k {
+			d = t.i - k
+		}
+		if d < 0 {
+			d = -d
+		}
+		if d < bd {
+			best, bd = t, d
+		}
+	}
+	return best
+}
+
+// analyse tokenises a sentence and finds its names, triggers and amounts.
+func analyse(text string, sp Span, all []money.Match) *sentence {
+	s := &sentence{span: sp, toks: tokenize(text, sp.Start, sp.End)}
+	for x := range all {
+		m := &all[x]
+		if m.Start >= sp.Start && m.End <= sp.End {
+			s.money = append(s.money, m)
+			for k := range s.toks {
+				if s.toks[k].start >= m.Start && s.toks[k].end <= m.End {
+					s.toks[k].money = len(s.money)
+				}
+			}
+		}
+	}
+	for k := range s.toks {
+		if strings.HasSuffix(s.toks[k].lower, "-based") || strings.HasSuffix(s.toks[k].lower, "-headquartered") || strings.HasSuffix(s.toks[k].lower, "-born") {
+			s.toks[k].name = false
+		}
+	}
+	s.runs = runs(s.toks)
+	for k := 0; k < len(s.toks); k++ {
+		if s.toks[k].money > 0 {
+			continue
+		}
+		for _, tr := range triggers {
+			if hasPhraseAt(s.toks, k, tr.words) {
+				s.trigs = append(s.trigs, trig{tr.class, k, k + len(tr.words)})
+				break
+			}
+		}
+	}
+	s.skip = skippable(s.toks)
+	return s
+}
+
+// skippable marks tokens in brackets and in comma-delimited appositives that
+// start with a lower-case word or an article: "NowNow, a Nigerian payments
+// startup, raised".
+func skippable(toks []token) []bool {
+	sk := make([]bool, len(toks))
+	depth := 0
+	for k, t := range toks {
+		if t.text == "(" || t.text == "[" {
+			depth++
+		}
+		if depth > 0 {
+			sk[k] = true
+		}
+		if (t.text == ")" || t.text == "]") && depth > 0 {
+			depth--
+		}
+	}
+	for k := 0; k < len(toks); k++ {
+		if toks[k].text != "," || k+1 >= len(toks) {
+			continue
+		}
+		first := toks[k+1]
+		if !first.word || first.name && !capStop[first.lower] {
+			continue
+		}
+		if first.lower == "and" || first.lower == "or" || first.lower == "e" || first.lower == "et" || first.lower == "und" {
+			continue
+		}
+		end := -1
+		for j := k + 1; j < len(toks) && j < k+30; j++ {
+			if toks[j].text == "," || toks[j].text == "–" || toks[j].text == "—" {
+				end = j
+				break
+			}
+			if toks[j].text == "." || toks[j].text == ";" {
+				break
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		for j := k; j < end; j++ {
+			sk[j] = true
+		}
+		k = end - 1
+	}
+	return sk
+}
+
+// runEndingAt returns the run whose last token is k.
+func (s *sentence) runEndingAt(k int) (run, bool) {
+	for _, r := range s.runs {
+		if r.j-1 == k {
+			return r, true
+		}
+	}
+	return run{}, false
+}
+
+func (s *sentence) runStartingAt(k int) (run, bool) {
+	for _, r := range s.runs {
+		if r.i == k {
+			return r, true
+		}
+	}
+	return run{}, false
+}
+
+func (s *sentence) runAt(k int) (run, bool) {
+	for _, r := range s.runs {
+		if r.i <= k && k < r.j {
+			return r, true
+		}
+	}
+	return run{}, false
+}
+
+func (s *sentence) nameOf(text string, r run) name {
+	t := runText(text, s.toks, r)
+	st := s.toks[r.i].start
+	return name{text: t, start: st, end: st + len(t)}
+}
+
+// subject finds the name standing before token k with only auxiliaries,
+// brackets or appositives in between: the one who raises, buys or invests.
+func (s *sentence) subject(text string, k int) (name, bool) {
+	for x := k - 1; x >= 0; x-- {
+		t := s.toks[x]
+		if r, ok := s.runEndingAt(x); ok && !s.skip[x] {
+			if isPlace(s.toks, r) || isGenericRun(s.toks, r) {
+				return name{}, false
+			}
+			return s.nameOf(text, r), true
+		}
+		switch {
+		case s.skip[x]:
+		case gapWords[t.lower], t.text == ",", t.text == ":" && false, t.text == "’", t.text == "'":
+		case t.money > 0:
+		default:
+			return name{}, false
+		}
+	}
+	return name{}, false
+}
+
+// anaphor reports whether the words before k say "the company" or "it".
+func (s *sentence) anaphor(k int) bool {
+	for x := k - 1; x >= 0 && x >= k-6; x-- {
+		t := s.toks[x]
+		if anaphors[t.lower] || t.lower == "it" || t.lower == "elle" || t.lower == "sie" {
+			return true
+		}
+		if !(gapWords[t.lower] || t.lower == "the" || t.lower == "a" || t.lower == "an" || !t.word || s.skip[x]) {
+			if unicode.IsLower(firstRune(t.text)) && x >= 1 && (s.toks[x-1].lower == "the" || s.toks[x-1].lower == "a") {
+				continue // "The fabless chipmaker"
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// firstSubject is the first name of the sentence when a verb follows it:
+// "This week, VI Partners announced the first closing of a fund".
+func (s *sentence) firstSubject(text string, before int) (name, bool) {
+	for _, r := range s.runs {
+		if r.i >= before {
+			break
+		}
+		if s.skip[r.i] {
+			continue
+		}
+		if r.i > 0 {
+			p := s.toks[r.i-1].lower
+			if p == "of" || p == "to" || p == "from" || p == "by" || p == "with" || p == "in" || p == "at" || p == "like" || p == "for" {
+				continue
+			}
+		}
+		if r.j < len(s.toks) && s.toks[r.j].word && unicode.IsLower(firstRune(s.toks[r.j].text)) && !isPlace(s.toks, r) && !isGenericRun(s.toks, r) {
+			return s.nameOf(text, r), true
+		}
+		return name{}, false
+	}
+	return name{}, false
+}
+
+// objectAfter finds the name after token k: the company bought or invested
+// in, past articles, stakes, share counts and descriptors ("acquires a 64%
+// stake in French operator Exaion").
+func (s *sentence) objectAfter(text string, k, limit int) (name, bool) {
+	for x := k; x < len(s.toks) && x < k+limit; x++ {
+		t := s.toks[x]
+		if t.text == "." || t.text == ";" {
+			break
+		}
+		if descriptorHeads[t.lower] && x+1 < len(s.toks) && s.toks[x+1].word && !s.toks[x+1].name && !capStop[s.toks[x+1].lower] && !stopAfter[s.toks[x+1].lower] {
+			n := s.toks[x+1]
+			return name{text: n.text, start: n.start, end: n.end}, true
+		}
+		if r, ok := s.runStartingAt(x); ok {
+			if isModifier(s.toks, r) || isGenericRun(s.toks, r) {
+				x = r.j - 1
+				continue
+			}
+			return s.nameOf(text, r), true
+		}
+	}
+	return name{}, false
+}
+
+// stopAfter are lower-case words that may follow a name without making it a
+// modifier of a noun.
+var stopAfter = set(`and or with to for in at which who that has have had is was were will would has said says announced raised raises
+secured secures closed closes from by on as after of led co-led also recently just a an the its their de e et und y con com par
+para pour mit se s'est ha hat wurde ist è est per via`)
+
+// isModifier reports whether a run is followed by a lower-case noun it
+// modifies ("SME lending platform"), so it is not itself the name wanted.
+func isModifier(toks []token, r run) bool {
+	if r.j >= len(toks) {
+		return false
+	}
+	n := toks[r.j]
+	return n.word && !n.name && unicode.IsLower(firstRune(n.text)) && !stopAfter[n.lower] && n.money == 0
+}
+
+func isGenericRun(toks []token, r run) bool {
+	for k := r.i; k < r.j; k++ {
+		if !capStop[toks[k].lower] && !generic[toks[k].lower] && !titles[toks[k].lower] {
+			return false
+		}
+	}
+	return true
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// extractRules runs the rule-based extractor over a whole text.
+func extractRules(text string, published time.Time) []*cand {
+	all := money.Find(text)
+	sents := Sentences(text)
+	var out []*cand
+	focus := name{}
+	var last *cand
+	quiet := 0 // sentences since the last deal
+	for _, sp := range sents {
+		s := analyse(text, sp, all)
+		if len(s.trigs) == 0 {
+			quiet++
+			continue
+		}
+		if findPhrase(s.toks, 0, len(s.toks), blockers) >= 0 {
+			quiet++
+			continue
+		}
+		found := s.moneyDeals(text, focus)
+		if len(found) == 0 {
+			found = s.plainDeals(text)
+		}
+		if len(found) == 0 && last != nil && quiet < 2 {
+			s.addInvestors(text, last, 0)
+		}
+		for _, c := range found {
+			c.sent = sp
+			c.announced, c.dateAt = dateOf(text, sp, published)
+			out = append(out, c)
+			last = c
+			if focus.text == "" || c.company.text != "" {
+				focus = c.company
+			}
+		}
+		if len(found) > 0 {
+			quiet = 0
+		} else {
+			quiet++
+		}
+	}
+	return mergeCands(out)
+}
+
+// moneyDeals finds deals stated with an amount in s.
+func (s *sentence) moneyDeals(text string, focus name) []*cand {
+	var out []*cand
+	for mi, m := range s.money {
+		if m.PerUnit {
+			continue
+		}
+		k := s.tokIndex(mi)
+		if k < 0 || s.nonDeal(k, mi) {
+			continue
+		}
+		c := s.dealFor(text, k, m, focus)
+		if c == nil {
+			continue
+		}
+		c.money = m
+		out = append(out, c)
+	}
+	return out
+}
+
+// tokIndex returns the first token of money mi (0-based), or -1.
+func (s *sentence) tokIndex(mi int) int {
+	for k, t := range s.toks {
+		if t.money == mi+1 {
+			return k
+		}
+	}
+	return -1
+}
+
+func (s *sentence) moneyEnd(k int) int {
+	mi := s.toks[k].money
+	for k < len(s.toks) && s.toks[k].money == mi {
+		k++
+	}
+	return k
+}
+
+// nonDeal reports whether the amount at token k is a valuation, revenue,
+// price, total or other figure that is not a deal's size.
+func (s *sentence) nonDeal(k, mi int) bool {
+	e := s.moneyEnd(k)
+	if findPhrase(s.toks, k-4, k, nonDealBefore) >= 0 {
+		return true
+	}
+	if findPhrase(s.toks, e, e+3, nonDealAfter) >= 0 {
+		return true
+	}
+	if a := findPhrase(s.toks, k-8, e+5, aggregates); a >= 0 {
+		if !(hasPhraseAt(s.toks, a, phrase{"total", "of"}) && s.has(tRound)) && !(hasPhraseAt(s.toks, a, phrase{"across"}) && a < k) {
+			return true
+		}
+	}
+	return false
+}
+
+// dealFor decides whether the amount at token k is a deal, and fills its
+// kind, parties, round and stake.
+func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand {
+	e := s.moneyEnd(k)
+	raise := s.lastBefore(k, tRaise)
+	c := &cand{}
+	var kindTrig *trig
+	classes := []int{tIPO, tOffering, tDebt, tGrant, tFund, tAcquire, tAcqNoun, tSold, tInvest, tRaise, tRound}
+	near := s.nearest(k, 12, classes...)
+	if near == nil {
+		if w := s.nearest(k, 40, tWeak); w == nil || !s.adjacentName(k) {
+			return nil
+		}
+	}
+	// Kind, by the most specific cue present.
+	switch {
+	case s.pick(k, 14, tIPO) != nil && !s.has(tOffering) || s.pick(k, 14, tIPO) != nil && s.hasIPOPhrase():
+		kindTrig = s.pick(k, 14, tIPO)
+		c.kind = pulse.KindIPO
+	case s.pick(k, 10, tOffering) != nil:
+		kindTrig = s.pick(k, 10, tOffering)
+		c.kind = pulse.KindOther
+	case s.pick(k, 8, tDebt) != nil:
+		kindTrig = s.pick(k, 8, tDebt)
+		c.kind = pulse.KindDebt
+	case s.pick(k, 10, tGrant) != nil:
+		kindTrig = s.pick(k, 10, tGrant)
+		c.kind = pulse.KindGrant
+	case s.pick(k, 6, tFund) != nil:
+		kindTrig = s.pick(k, 6, tFund)
+		c.kind = pulse.KindFund
+	case s.pick(k, 14, tAcquire, tAcqNoun, tSold) != nil:
+		kindTrig = s.pick(k, 14, tAcquire, tAcqNoun, tSold)
+		c.kind = pulse.KindAcquisition
+	case raise == nil && s.pick(k, 10, tInvest) != nil:
+		kindTrig = s.pick(k, 10, tInvest)
+		c.kind = pulse.KindInvestment
+	case raise == nil && e < len(s.toks) && s.commitAfter(e) != nil:
+		kindTrig = s.commitAfter(e)
+		c.kind = pulse.KindInvestment
+	default:
+		kindTrig = near
+		if kindTrig == nil {
+			kindTrig = s.nearest(k, 40, tWeak)
+		}
+		c.kind = pulse.KindFundingRound
+	}
+	if kindTrig != nil {
+		c.kindAt = Span{s.toks[kindTrig.i].start, s.toks[kindTrig.j-1].end}
+	}
+	// Parties.
+	switch c.kind {
+	case pulse.KindAcquisition:
+		s.acquisitionParties(text, c, kindTrig)
+	case pulse.KindInvestment:
+		s.investmentParties(text, c, kindTrig, k)
+	default:
+		s.raiseParties(text, c, raise, k, e, focus)
+	}
+	if c.company.text == "" && !(c.kind == pulse.KindInvestment && len(c.investors) > 0) {
+		return nil
+	}
+	if c.company.text != "" && looksLikeInvestor(c.company.text) && c.kind == pulse.KindFundingRound && raise != nil {
+		c.kind = pulse.KindFund
+	}
+	if strings.Contains(strings.ToLower(c.company.text), "fund") && c.kind == pulse.KindFundingRound {
+		c.kind = pulse.KindFund
+	}
+	s.stakeOf(text, c)
+	if c.kind == pulse.KindAcquisition && c.stake > 0 && c.stake < 50 {
+		c.kind = pulse.KindInvestment
+	}
+	if c.kind == pulse.KindFundingRound {
+		c.round, c.roundAt = s.roundNear(text, k)
+	}
+	s.addInvestors(text, c, k)
+	return c
+}
+
+// hasIPOPhrase reports an explicit initial public offering.
+func (s *sentence) hasIPOPhrase() bool {
+	for _, t := range s.trigs {
+		if t.class == tIPO && (s.toks[t.i].lower == "ipo" || s.toks[t.i].lower == "initial") {
+			return true
+		}
+	}
+	return false
+}
+
+// pick returns the trigger of classes nearest to k within dist.
+func (s *sentence) pick(k, dist int, classes ...int) *trig { return s.nearest(k, dist, classes...) }
+
+// lastBefore returns the last trigger of class before token k.
+func (s *sentence) lastBefore(k, class int) *trig {
+	var best *trig
+	for x := range s.trigs {
+		t := &s.trigs[x]
+		if t.class == class && t.i < k {
+			best = t
+		}
+	}
+	return best
+}
+
+// commitAfter returns a spending-commitment noun right after an amount:
+// "a $1.5 billion investment in".
+func (s *sentence) commitAfter(e int) *trig {
+	for x := range s.trigs {
+		t := &s.trigs[x]
+		if t.class == tCommit && t.i >= e && t.i <= e+2 {
+			return t
+		}
+	}
+	return nil
+}
+
+// adjacentName reports "Name $X" with nothing in between, as roundups list.
+func (s *sentence) adjacentName(k int) bool {
+	if k == 0 {
+		return false
+	}
+	_, ok := s.runEndingAt(k - 1)
+	return ok
+}
+
+// raiseParties finds who received the money: the subject of the verb, "for
+// X", "raised by X", "X $N" or the article's company for "the company".
+func (s *sentence) raiseParties(text string, c *cand, raise *trig, k, e int, focus name) {
+	at := k
+	if raise != nil && k-raise.j < 12 {
+		at = raise.i
+	}
+	if n, ok := s.subject(text, at); ok {
+		c.company = n
+		return
+	}
+	if at != k {
+		if n, ok := s.subject(text, k); ok {
+			c.company = n
+			return
+		}
+	}
+	// "the $30m raised by chip startup Graphcore", "round for Neo Medical",
+	// "levée de 5 millions d'euros de Quarkslab".
+	for x := e; x < len(s.toks) && x < e+8; x++ {
+		l := s.toks[x].lower
+		if l == "by" || l == "for" || l == "de" || l == "d'" || l == "von" || l == "pour" || l == "para" {
+			if l == "de" && x != e {
+				continue
+			}
+			if n, ok := s.objectAfter(text, x+1, 7); ok && !isPlaceName(n.text) {
+				c.company = n
+				return
+			}
+		}
+	}
+	for x := 0; x < k; x++ {
+		if s.toks[x].lower == "for" && s.nearest(x, 6, tRound) != nil {
+			if n, ok := s.objectAfter(text, x+1, 6); ok && !isPlaceName(n.text) {
+				c.company = n
+				return
+			}
+		}
+	}
+	if s.anaphor(at) && focus.text != "" {
+		c.company = name{text: focus.text}
+		return
+	}
+	if n, ok := s.firstSubject(text, at); ok {
+		c.company = n
+	}
+}
+
+// acquisitionParties: "A acquires B", "A's acquisition of B", "B was sold to A".
+func (s *sentence) acquisitionParties(text string, c *cand, t *trig) {
+	switch t.class {
+	case tAcquire:
+		if n, ok := s.objectAfter(text, t.j, 12); ok {
+			c.company = n
+		}
+		if n, ok := s.subject(text, t.i); ok {
+			c.investors = append(c.investors, n)
+		} else if n, ok := s.firstSubject(text, t.i); ok && n.text != c.company.text {
+			c.investors = append(c.investors, n)
+		}
+	case tAcqNoun:
+		if n, ok := s.objectAfter(text, t.j, 6); ok {
+			c.company = n
+		}
+		if t.i > 0 {
+			if r, ok := s.runEndingAt(t.i - 1); ok {
+				c.investors = append(c.investors, s.nameOf(text, r))
+			} else if n, ok := s.firstSubject(text, t.i); ok && n.text != c.company.text {
+				c.investors = append(c.investors, n)
+			}
+		}
+	case tSold:
+		// The buyer follows "to", "by", "an", "à", "para".
+		p := -1
+		for x := max(0, t.i-8); x < len(s.toks) && x < t.j+3; x++ {
+			switch s.toks[x].lower {
+			case "to", "by", "an", "à", "para", "par", "von", "por":
+				if x >= t.i-8 {
+					p = x
+				}
+			}
+			if p >= 0 {
+				break
+			}
+		}
+		if p < 0 {
+			p = t.j
+		}
+		if n, ok := s.objectAfter(text, p+1, 6); ok {
+			c.investors = append(c.investors, n)
+		}
+		from := min(p, t.i)
+		if n, ok := s.subject(text, from); ok {
+			c.company = n
+		} else if n, ok := s.firstSubject(text, from); ok {
+			c.company = n
+		}
+	}
+}
+
+// investmentParties: "A invests $N in B", "A's $N investment in India".
+func (s *sentence) investmentParties(text string, c *cand, t *trig, k int) {
+	if n, ok := s.subject(text, min(t.i, k)); ok {
+		c.investors = append(c.investors, n)
+	} else if n, ok := s.firstSubject(text, min(t.i, k)); ok {
+		c.investors = append(c.investors, n)
+	}
+	for x := max(t.j, k); x < len(s.toks) && x < max(t.j, k)+12; x++ {
+		l := s.toks[x].lower
+		if l == "in" || l == "into" || l == "across" || l == "em" || l == "en" || l == "dans" {
+			if n, ok := s.objectAfter(text, x+1, 5); ok {
+				if len(c.investors) > 0 && n.text == c.investors[0].text {
+					continue
+				}
+				c.company = n
+				if !isPlaceName(n.text) && t.class == tInvest {
+					c.kind = pulse.KindFundingRound
+				}
+				return
+			}
+		}
+		if s.toks[x].text == "." || s.toks[x].text == ";" {
+			break
+		}
+	}
+}
+
+// addInvestors reads investor lists after cues ("led by", "from") in s and
+// adds them to c.
+func (s *sentence) addInvestors(text string, c *cand, from int) {
+	seen := map[string]bool{}
+	for _, n := range c.investors {
+		seen[pulse.NormalizeName(n.text)] = true
+	}
+	add := func(n name, lead bool) {
+		key := pulse.NormalizeName(n.text)
+		if key == "" || key == pulse.NormalizeName(c.company.text) {
+			return
+		}
+		if !seen[key] {
+			seen[key] = true
+			c.investors = append(c.investors, n)
+		}
+		if lead {
+			for _, l := range c.leads {
+				if l.text == n.text {
+					return
+				}
+			}
+			c.leads = append(c.leads, n)
+		}
+	}
+	for k := from; k < len(s.toks); k++ {
+		for _, cue := range investorCues {
+			if !hasPhraseAt(s.toks, k, cue.p) {
+				continue
+			}
+			l := cue.p[0]
+			if (l == "from" || l == "by") && len(cue.p) == 1 && !s.fundingContext(k) {
+				break
+			}
+			if cue.p[len(cue.p)-1] == "round" || cue.p[len(cue.p)-1] == "investment" && cue.p[0] != "from" {
+				// "Tiger Global led the round": the leader stands before.
+				if r, ok := s.runEndingAt(k - 1); ok {
+					add(s.nameOf(text, r), cue.lead)
+				}
+				break
+			}
+			for _, n := range s.list(text, k+len(cue.p)) {
+				add(n, cue.lead)
+			}
+			k += len(cue.p) - 1
+			break
+		}
+	}
+}
+
+// fundingContext reports whether "from"/"by" at k follows money or a deal
+// word, so what comes next are investors rather than a source or a date.
+func (s *sentence) fundingContext(k int) bool {
+	for x := k - 1; x >= 0 && x >= k-6; x-- {
+		t := s.toks[x]
+		if t.money > 0 {
+			return true
+		}
+		switch t.lower {
+		case "funding", "round", "financing", "capital", "investment", "invested", "backed", "seed", "raised", "money", "injection", "backing", "loan", "facility", "grant", "stake", "acquired":
+			return true
+		}
+	}
+	return false
+}
+
+// list parses "A, B and C" starting at token k.
+func (s *sentence) list(text string, k int) []name {
+	var out []name
+	fails := 0
+	for k < len(s.toks) && fails < 2 {
+		// One item: up to the next separator.
+		j := k
+		for j < len(s.toks) && !isSep(s.toks, j) {
+			j++
+		}
+		if n, ok := s.itemName(text, k, j); ok {
+			out = append(out, n)
+			fails = 0
+		} else {
+			fails++
+		}
+		if j >= len(s.toks) || s.toks[j].text == "." {
+			break
+		}
+		k = j + sepLen(s.toks, j)
+	}
+	return out
+}
+
+func isSep(toks []token, j int) bool {
+	switch toks[j].lower {
+	case ",", ";", ":", "and", "e", "et", "und", "y", "plus", ".", "sowie":
+		return true
+	case "as":
+		return j+2 < len(toks) && toks[j+1].lower == "well" && toks[j+2].lower == "as"
+	}
+	return false
+}
+
+func sepLen(toks []token, j int) int {
+	if toks[j].lower == "as" {
+		return 3
+	}
+	if j+1 < len(toks) && toks[j].text == "," && isSep(toks, j+1) && toks[j+1].text != "," {
+		return 2
+	}
+	return 1
+}
+
+// listDescriptors may stand between two names of one item: "New York
+// investors Betaworks".
+var listDescriptors = set(`investor investors vc firm firms fund funds capital based the der die das la le les o a os as do da dos das
+de new existing french german british american us swiss chinese japanese indian venture investment family office angel angels
+business accelerator corporate strategic global fußball-weltmeister transferwise-ceo teleport-gründer other`)
+
+// itemName picks the name in one list item: the last name before the first
+// word that is neither a descriptor nor part of a name.
+func (s *sentence) itemName(text string, k, j int) (name, bool) {
+	if j-k > 9 || j <= k {
+		return name{}, false
+	}
+	var last *run
+	for x := k; x < j; x++ {
+		if r, ok := s.runStartingAt(x); ok {
+			rr := r
+			if rr.j > j {
+				rr.j = j
+			}
+			last = &rr
+			x = rr.j - 1
+			continue
+		}
+		t := s.toks[x]
+		if last != nil && t.word && !listDescriptors[t.lower] {
+			break
+		}
+		if last == nil && t.word && !listDescriptors[t.lower] && !unicode.IsLower(firstRune(t.text)) {
+			continue
+		}
+	}
+	if last == nil || isGenericRun(s.toks, *last) || isPlace(s.toks, *last) {
+		return name{}, false
+	}
+	return s.nameOf(text, *last), true
+}
+
+// plainDeals finds deals stated without an amount: acquisitions, IPOs that
+// happened, and rounds of undisclosed size.
+func (s *sentence) plainDeals(text string) []*cand {
+	for x := range s.trigs {
+		t := &s.trigs[x]
+		c := &cand{kindAt: Span{s.toks[t.i].start, s.toks[t.j-1].end}}
+		switch t.class {
+		case tAcquire, tAcqNoun, tSold:
+			if t.class == tAcquire && (strings.HasPrefix(s.toks[t.i].lower, "buy") || s.toks[t.i].lower == "purchasing") {
+				continue
+			}
+			c.kind = pulse.KindAcquisition
+			s.acquisitionParties(text, c, t)
+			if c.company.text == "" || len(c.investors) == 0 || isPlaceName(c.company.text) {
+				continue
+			}
+			s.stakeOf(text, c)
+			if c.stake > 0 && c.stake < 50 {
+				c.kind = pulse.KindInvestment
+			}
+		case tIPO:
+			if s.toks[t.i].lower != "went" {
+				continue
+			}
+			n, ok := s.subject(text, t.i)
+			if !ok {
+				continue
+			}
+			c.kind, c.company = pulse.KindIPO, n
+		case tRaise:
+			// "Acme raises undisclosed seed funding".
+			if s.nearest(t.j, 6, tRound) == nil || s.lastBefore(t.i+1, tRound) != nil && s.lastBefore(t.i+1, tRound).i < t.i {
+				continue
+			}
+			if !hasWordIn(s.toks, t.j, t.j+6, "undisclosed", "unnamed", "seven-figure", "eight-figure", "six-figure", "mid", "funding", "round", "seed", "capital") {
+				continue
+			}
+			n, ok := s.subject(text, t.i)
+			if !ok {
+				continue
+			}
+			c.kind, c.company = pulse.KindFundingRound, n
+			c.round, c.roundAt = s.roundNear(text, t.j)
+		default:
+			continue
+		}
+		s.addInvestors(text, c, t.j)
+		return []*cand{c}
+	}
+	return nil
+}
+
+func hasWordIn(toks []token, a, b int, words ...string) bool {
+	for x := max(a, 0); x < b && x < len(toks); x++ {
+		for _, w := range words {
+			if strings.Contains(toks[x].lower, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stakeOf reads "a 64% stake", "26 per cent stake", "stake ... to 14%".
+func (s *sentence) stakeOf(text string, c *cand) {
+	sent := text[s.span.Start:s.span.End]
+	lower := strings.ToLower(sent)
+	if !strings.Contains(lower, "stake") && !strings.Contains(lower, "anteil") && !strings.Contains(lower, "participação") && !strings.Contains(lower, "participación") && !strings.Contains(lower, "majority") {
+		return
+	}
+	for _, p := range money.FindPercents(sent) {
+		after := lower[p.End:min(len(lower), p.End+40)]
+		before := lower[max(0, p.Start-40):p.Start]
+		if strings.Contains(after, "stake") || strings.Contains(after, "anteil") || strings.Contains(after, "particip") || strings.Contains(after, "interest") || strings.Contains(after, "of the") || strings.Contains(before, "stake") {
+			c.stake = p.Value
+			c.stakeAt = Span{s.span.Start + p.Start, s.span.Start + p.End}
+			return
+		}
+	}
+}
+
+// roundNear finds the stage of a round nearest to token k.
+func (s *sentence) roundNear(text string, k int) (pulse.Round, Span) {
+	best, bd := pulse.Round(""), 1<<30
+	var at Span
+	for x := 0; x < len(s.toks); x++ {
+		r, n := roundAt(s.toks, x)
+		if r == "" {
+			continue
+		}
+		d := x - k
+		if d < 0 {
+			d = -d
+		}
+		if d < bd {
+			best, bd = r, d
+			at = Span{s.toks[x].start, s.toks[x+n-1].end}
+		}
+	}
+	if best == "" {
+		return "undisclosed", Span{}
+	}
+	return best, at
+}
+
+// roundAt reads a round stage at token x and returns it and its length.
+func roundAt(toks []token, x int) (pulse.Round, int) {
+	l := toks[x].lower
+	next := func(i int) string {
+		if x+i < len(toks) {
+			return toks[x+i].lower
+		}
+		return ""
+	}
+	series := func(letter string) pulse.Round {
+		if len(letter) == 1 && letter[0] >= 'a' && letter[0] <= 'h' {
+			return pulse.Round("series_" + letter)
+		}
+		return ""
+	}
+	switch {
+	case l == "series" || l == "série" || l == "serie" || l == "serie-a" || l == "séries":
+		if r := series(next(1)); r != "" {
+			return r, 2
+		}
+	case strings.HasPrefix(l, "series-") || strings.HasPrefix(l, "serie-") || strings.HasPrefix(l, "série-"):
+		parts := strings.Split(l, "-")
+		if r := series(parts[1]); r != "" {
+			return r, 1
+		}
+	case l == "pre-series" || l == "pre-série":
+		if next(1) == "a" {
+			return "pre_series_a", 2
+		}
+		if next(1) == "b" {
+			return "pre_series_b", 2
+		}
+	case strings.HasPrefix(l, "pre-series-a"):
+		return "pre_series_a", 1
+	case l == "pre-seed" || l == "preseed" || l == "pré-seed" || l == "pre-semente":
+		return "pre_seed", 1
+	case l == "pre" && next(1) == "seed":
+		return "pre_seed", 2
+	case l == "seed" || l == "semente" || l == "seed-runde" || strings.HasPrefix(l, "seed-finanz") || l == "amorçage" || l == "semilla" || l == "种子轮" || l == "天使轮":
+		if next(1) == "fund" || next(1) == "funds" || next(1) == "stage" || next(1) == "-" {
+			return "", 0
+		}
+		return "seed", 1
+	case l == "angel" && (next(1) == "round" || next(1) == "funding" || next(1) == "investment"):
+		return "angel", 1
+	case l == "strategic" && (next(1) == "round" || next(1) == "investment" || next(1) == "funding" || next(1) == "growth"):
+		return "strategic", 1
+	case l == "growth" && (next(1) == "round" || next(1) == "funding" || next(1) == "equity" || next(1) == "financing"):
+		return "growth", 1
+	case l == "bridge" && (next(1) == "round" || next(1) == "funding" || next(1) == "financing" || next(1) == "loan"):
+		return "bridge", 1
+	}
+	return "", 0
+}
+
+// looksLikeInvestor reports a fund manager's name: such a firm "raising"
+// money is raising a fund.
+func looksLikeInvestor(n string) bool {
+	for _, w := range strings.Fields(strings.ToLower(n)) {
+		switch w {
+		case "capital", "ventures", "partners", "vc", "fund", "investments", "investment", "equity", "asset", "management", "advisors", "fonds":
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,53 @@
+package extract
+
+import "strings"
+
+// sectorCues are the words that place a deal in a sector of pulse.Sectors;
+// docs/taxonomy.md documents them. Earlier sectors win ties.
+var sectorCues = []struct {
+	slug string
+	cues []string
+}{
+	{"crypto_mining", []string{"bitcoin miner", "bitcoin mining", "crypto mining", "mining rigs", "hashrate"}},
+	{"data_centers", []string{"data center", "data centre", "data centers", "data centres", "datacenter", "gpu cloud", "compute capacity", "hpc", "ai factory", "ai factories", "colocation", "hyperscale"}},
+	{"photonics", []string{"photonic", "photonics", "optical interconnect", "optical i/o", "silicon photonics", "lasers", "optical"}},
+	{"memory", []string{"memory", "storage", "dram", "hbm", "nand", "ssd"}},
+	{"chips", []string{"chip", "chips", "semiconductor", "semiconductors", "silicon", "fabless", "chipmaker", "asic", "gpu", "processor", "neuromorphic"}},
+	{"testing", []string{"testing", "validation", "test and measurement", "verification"}},
+	{"design_automation", []string{"eda", "design automation", "pcb design", "chip design", "silicon development"}},
+	{"security", []string{"security", "cybersecurity", "cyber", "vulnerability", "identity", "fraud", "encryption", "zero trust"}},
+	{"data_infrastructure", []string{"data infrastructure", "database", "data platform", "data pipeline", "analytics", "open banking infrastructure", "data labelling", "data management"}},
+	{"energy", []string{"energy", "power", "renewable", "solar", "wind", "battery", "batteries", "grid", "nuclear", "hydrogen", "climate", "electricity"}},
+	{"cloud", []string{"cloud", "networking", "saas", "software-as-a-service", "edge computing", "5g", "telecom", "iot", "internet of things"}},
+	{"robotics", []string{"robot", "robotics", "robotic", "drone", "drones", "autonomous", "hardware", "mobility", "electric vehicle", "ev "}},
+	{"fintech", []string{"fintech", "payments", "payment", "banking", "bank", "lending", "credit", "insurtech", "insurance", "digital asset", "crypto", "neobank", "wallet", "salary advance", "adiantamento de salário", "remittance", "wealth"}},
+	{"health", []string{"health", "biotech", "medtech", "medical", "pharma", "biopharmaceutical", "diagnostics", "therapeutics", "clinical", "patient", "drug", "hospital", "genomics", "diabetic", "rehabilitation", "biologisch", "mikroorganismen"}},
+	{"models", []string{"artificial intelligence", " ai ", "ai-", "machine learning", "llm", "foundation model", "generative", "chatbot", "ki-"}},
+}
+
+// sectorOf picks the sector whose cues occur most often in the deal's
+// sentence (counted three times) and paragraph; "other" when none do.
+func sectorOf(text string, para, sent Span) (string, Span) {
+	s := " " + strings.ToLower(text[sent.Start:sent.End]) + " "
+	p := " " + strings.ToLower(text[para.Start:para.End]) + " "
+	best, bestScore := "other", 0
+	var at Span
+	for _, sc := range sectorCues {
+		score := 0
+		var first Span
+		for _, c := range sc.cues {
+			n := strings.Count(s, c)*3 + strings.Count(p, c)
+			if n > 0 && first.End == 0 {
+				if i := strings.Index(p, c); i >= 0 {
+					st := para.Start + max(i-1, 0)
+					first = Span{st, min(st+len(strings.TrimSpace(c)), len(text))}
+				}
+			}
+			score += n
+		}
+		if score > bestScore {
+			best, bestScore, at = sc.slug, score, first
+		}
+	}
+	return best, at
+}

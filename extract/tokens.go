@@ -1,0 +1,143 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one word or punctuation mark of a sentence.
+type token struct {
+	start, end int    // byte offsets in the document
+	text       string // as written
+	lower      string
+	word       bool // letters or digits (else punctuation)
+	name       bool // could be part of an organisation or person name
+	money      int  // index+1 of the money match covering it, 0 if none
+}
+
+// tokenize splits text[s:e] into tokens. Word-internal ".", "-", "–", "'",
+// "’", "&", "/" and "+" keep "Origin.Bio", "PI-Labs", "FLOSS/fund" whole.
+func tokenize(text string, s, e int) []token {
+	var toks []token
+	for i := s; i < e; {
+		r, w := utf8.DecodeRuneInString(text[i:e])
+		if unicode.IsSpace(r) {
+			i += w
+			continue
+		}
+		if !isWordRune(r) {
+			toks = append(toks, token{start: i, end: i + w, text: text[i : i+w], lower: text[i : i+w]})
+			i += w
+			continue
+		}
+		j := i + w
+		for j < e {
+			r2, w2 := utf8.DecodeRuneInString(text[j:e])
+			if isWordRune(r2) {
+				j += w2
+				continue
+			}
+			if strings.ContainsRune(".-–'’&/+", r2) && j+w2 < e {
+				r3, _ := utf8.DecodeRuneInString(text[j+w2 : e])
+				if isWordRune(r3) {
+					j += w2
+					continue
+				}
+			}
+			break
+		}
+		t := token{start: i, end: j, text: text[i:j], word: true}
+		t.lower = strings.ToLower(t.text)
+		toks = append(toks, t)
+		i = j
+	}
+	for k := range toks {
+		toks[k].name = toks[k].word && nameLike(toks[k].text)
+	}
+	return toks
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+// nameLike reports whether a word could belong to a name: it starts with an
+// upper-case letter, has an upper-case letter inside ("eLichens",
+// "iZettle"), or is digits followed by a capitalised word ("4FO").
+func nameLike(w string) bool {
+	first, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsUpper(first) {
+		return true
+	}
+	if unicode.Is(unicode.Han, first) || unicode.Is(unicode.Hiragana, first) || unicode.Is(unicode.Katakana, first) {
+		return false
+	}
+	letters, upper, digitsFirst := 0, 0, unicode.IsDigit(first)
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	if digitsFirst {
+		return letters >= 2 && upper >= 1
+	}
+	return upper >= 1 && letters >= 3
+}
+
+// run is a maximal sequence of name tokens: a candidate name.
+type run struct {
+	i, j int // token range [i, j)
+}
+
+// nameConnectors may join two capitalised words inside a name.
+var nameConnectors = map[string]bool{"of": true, "de": true, "du": true, "des": true, "der": true, "von": true, "van": true, "del": true, "di": true, "&": true, "and": false, "für": true, "für die": false, "y": false}
+
+// runs returns the candidate names among toks, with leading stop words
+// ("The", "Today") dropped.
+func runs(toks []token) []run {
+	var out []run
+	for i := 0; i < len(toks); {
+		if !toks[i].name || toks[i].money > 0 {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) {
+			t := toks[j]
+			if t.name && t.money == 0 && !capStop[t.lower] {
+				j++
+				continue
+			}
+			if (nameConnectors[t.lower] || t.text == "&") && j+1 < len(toks) && toks[j+1].name && toks[j+1].money == 0 && !capStop[toks[j+1].lower] {
+				j += 2
+				continue
+			}
+			break
+		}
+		a := i
+		for a < j && (capStop[toks[a].lower] || generic[toks[a].lower]) {
+			a++
+		}
+		// Trailing generic words ("Mono CEO") are not part of the name.
+		b := j
+		for b > a && (capStop[toks[b-1].lower] || titles[toks[b-1].lower]) {
+			b--
+		}
+		if a < b {
+			out = append(out, run{a, b})
+		}
+		i = j
+	}
+	return out
+}
+
+// runText returns the name a run spells, as written in the text.
+func runText(text string, toks []token, r run) string {
+	s := text[toks[r.i].start:toks[r.j-1].end]
+	for _, suf := range []string{"'s", "’s"} {
+		s = strings.TrimSuffix(s, suf)
+	}
+	return s
+}
