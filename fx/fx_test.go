@@ -39,6 +39,7 @@ func TestDefaultEURUSD(t *testing.T) {
 		{"last row", "2025-05-09", "2025-05-09", 1.1252},
 		{"after the table", "2026-03-31", "2025-05-09", 1.1252},
 		{"early 2024, twice-monthly rows", "2024-01-20", "2024-01-15", 1.0945},
+		{"New Year's Day 2024 takes the year's last business day", "2024-01-01", "2023-12-29", 1.105},
 		{"first business day of February 2024", "2024-02-01", "2024-02-01", 1.0814},
 		{"mid-2022 near parity", "2022-09-20", "2022-09-15", 0.9992},
 		{"first row of 2019", "2019-01-02", "2019-01-02", 1.1397},

@@ -98,6 +98,11 @@ func writeAtomic(path string, t *Table) (err error) {
 	if err := w.Flush(); err != nil {
 		return fmt.Errorf("write fx rates: %w", err)
 	}
+	// CreateTemp makes the file private; the table is not a secret and other
+	// processes of the service read it.
+	if err := tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("set fx rates file mode: %w", err)
+	}
 	if err := tmp.Sync(); err != nil {
 		return fmt.Errorf("sync fx rates: %w", err)
 	}

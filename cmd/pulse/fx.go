@@ -64,8 +64,8 @@ func runFXImport(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	first, last := tab.Span()
-	fmt.Fprintf(c.stdout, "read %d dates (%s to %s) and %d currencies from %s\n",
-		tab.Dates(), first.Format(time.DateOnly), last.Format(time.DateOnly), len(tab.Currencies()), pos[0])
+	fmt.Fprintf(c.stdout, "%s: %d dates from %s to %s, %d currencies\n",
+		pos[0], tab.Dates(), first.Format(time.DateOnly), last.Format(time.DateOnly), len(tab.Currencies()))
 	fmt.Fprintf(c.stdout, "%d rates new or changed in %s\n", added, filepath.Join(c.cfg.DataDir, fx.FileName))
 	return nil
 }
