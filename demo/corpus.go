@@ -12,8 +12,12 @@ import (
 	"time"
 )
 
-// Files is the embedded corpus: outlets.json describes each outlet and
-// items/<outlet>/<slug>.txt holds one news item each.
+// Files is the embedded corpus: corpus/outlets.json describes each outlet
+// and corpus/items/<outlet>/<slug>.txt holds one story each, written as
+// "key: value" header lines (id, title, author, published in RFC 3339, and
+// optionally summary for a feed entry that carries only a teaser, or
+// "standalone: yes" for a page no feed links to), a blank line, then
+// paragraphs separated by blank lines.
 //
 //go:embed corpus
 var Files embed.FS
@@ -131,6 +135,9 @@ func parseCorpus(fsys fs.FS) (*Corpus, error) {
 			c.Items = append(c.Items, it)
 		}
 	}
+	if len(c.Items) == 0 {
+		return nil, fmt.Errorf("corpus has no items")
+	}
 	slices.SortStableFunc(c.Items, func(a, b *Item) int { return b.Published.Compare(a.Published) })
 	return c, nil
 }
@@ -199,6 +206,9 @@ func parseItem(s string) (*Item, error) {
 		return nil, fmt.Errorf("published is required")
 	case len(it.Paragraphs) == 0:
 		return nil, fmt.Errorf("empty body")
+	case len(it.Summary) >= 200:
+		// A teaser must stay short so readers of the feed know to fetch the page.
+		return nil, fmt.Errorf("summary is %d bytes, want under 200", len(it.Summary))
 	}
 	return it, nil
 }

@@ -519,6 +519,7 @@ func TestParseItemErrors(t *testing.T) {
 		{"bad date", "id: a\ntitle: t\nauthor: x\npublished: yesterday\n\nbody"},
 		{"no body", "id: a\ntitle: t\nauthor: x\npublished: 2026-01-05T10:00:00Z\n"},
 		{"no title", "id: a\nauthor: x\npublished: 2026-01-05T10:00:00Z\n\nbody"},
+		{"long summary", "id: a\ntitle: t\nauthor: x\npublished: 2026-01-05T10:00:00Z\nsummary: " + strings.Repeat("word ", 50) + "\n\nbody"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -527,4 +528,27 @@ func TestParseItemErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+func FuzzParseItem(f *testing.F) {
+	c, err := Load()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, it := range c.Items[:5] {
+		b, err := Files.ReadFile("corpus/items/" + it.Outlet.Slug + "/" + it.Slug + ".txt")
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(b))
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		it, err := parseItem(in)
+		if err != nil {
+			return
+		}
+		if it.ID == "" || it.Title == "" || it.Published.IsZero() || len(it.Paragraphs) == 0 {
+			t.Errorf("parseItem(%q) = %+v without its required fields", in, it)
+		}
+	})
 }
