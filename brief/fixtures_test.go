@@ -33,7 +33,7 @@ var fixtureArticles = []fixtureArticle{
 	{4, "Subcontinent Tech", "Google to put $1.5 billion into an AI hub in India", "Google will invest $1.5 billion to build an AI and cloud hub in Visakhapatnam, India.", "2026-02-05", 0},
 	{5, "Nordic Compute News", "Mistral plans Swedish AI campus", "Mistral will spend €1.2 billion on an AI data-center campus in Sweden, the company said.", "2026-03-02", 0},
 	{6, "Wire Europe", "Mistral's Swedish AI campus", "Mistral will spend €1.5 billion on an AI data-center campus in Sweden, people familiar said.", "2026-03-04", 5},
-	{7, "Chip Wire", "Revel raises $150 million for hardware testing", "Revel, a hardware testing company, raised $150 million led by Atlas Partners.", "2026-02-25", 0},
+	{7, "Chip Wire", "Revel raises $150 million for hardware testing", "Revel, a hardware testing company for AI chips, raised $150 million led by Atlas Partners.", "2026-02-25", 0},
 	{8, "Ledger Daily", "Bitdeer lines up notes for AI build-out", "Bitdeer secured $200 million in convertible notes from Northwind Capital to turn bitcoin mining sites into AI data centers.", "2026-02-15", 0},
 	{9, "Ledger Daily", "What Exaion brings to MARA", "Exaion runs data centers for HPC customers in France; analysts expect AI demand to grow.", "2026-02-12", 0},
 }

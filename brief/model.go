@@ -140,7 +140,7 @@ func checkText(got, orig, ref string) error {
 	if len(got) > 3*len(orig)+400 {
 		return fmt.Errorf("answer is %d bytes for %d of input", len(got), len(orig))
 	}
-	want, have := uniq(numbers(orig)), uniq(numbers(got))
+	want, have := uniq(numbers(stripCites(orig))), uniq(numbers(stripCites(got)))
 	for _, n := range have {
 		if !slices.Contains(want, n) {
 			return fmt.Errorf("figure %q is not in the sources' version", n)
@@ -224,6 +224,15 @@ func rawWords(s string) []word {
 
 func hasUpper(w string) bool {
 	return strings.IndexFunc(w, unicode.IsUpper) >= 0
+}
+
+// stripCites removes "[n]" markers, which are checked on their own.
+func stripCites(s string) string {
+	var b strings.Builder
+	for _, p := range splitCites(s) {
+		b.WriteString(p.Text)
+	}
+	return b.String()
 }
 
 // cites returns the "[n]" markers of a text, in order.

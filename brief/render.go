@@ -323,3 +323,83 @@ var htmlTemplate = template.Must(template.New("").Funcs(template.FuncMap{
 </footer>
 </article>
 {{end}}`))
+
+// RenderChanges writes what changed between two versions as "text", "md",
+// "html" or "json"; since names the version compared with ("version 3 of
+// Mar 1, 2026") for the heading. EINVALID for another format.
+func RenderChanges(w io.Writer, ch Changes, since string, format string) error {
+	bw := bufio.NewWriter(w)
+	ew := &errWriter{w: bw}
+	heading := "Changes since " + since
+	if ch.Empty() {
+		heading = "No changes since " + since
+	}
+	type group struct {
+		label string
+		moves []Move
+	}
+	groups := []group{{"Added", ch.Added}, {"Amended", ch.Amended}, {"Removed", ch.Removed}}
+	sources := func(m Move) string {
+		var parts []string
+		for _, c := range m.Sources {
+			parts = append(parts, fmt.Sprintf("%s, %s", clean(c.Outlet), DateText(c.Published)))
+		}
+		return strings.Join(parts, "; ")
+	}
+	switch format {
+	case "text", "":
+		ew.printf("%s\n", heading)
+		for _, g := range groups {
+			if len(g.moves) == 0 {
+				continue
+			}
+			ew.printf("\n%s\n\n", g.label)
+			for _, m := range g.moves {
+				ew.printf("  • %s (%s)\n", clean(m.Text), sources(m))
+				if m.Before != "" && m.Before != m.Text {
+					ew.printf("    was: %s\n", clean(m.Before))
+				}
+			}
+		}
+	case "md", "markdown":
+		ew.printf("## %s\n", md(heading))
+		for _, g := range groups {
+			if len(g.moves) == 0 {
+				continue
+			}
+			ew.printf("\n### %s\n\n", g.label)
+			for _, m := range g.moves {
+				ew.printf("- %s (%s)\n", md(m.Text), md(sources(m)))
+				if m.Before != "" && m.Before != m.Text {
+					ew.printf("  - was: %s\n", md(m.Before))
+				}
+			}
+		}
+	case "html":
+		ew.err = changesTemplate.Execute(bw, map[string]any{"Heading": heading, "Groups": []map[string]any{
+			{"Label": "Added", "Moves": ch.Added}, {"Label": "Amended", "Moves": ch.Amended}, {"Label": "Removed", "Moves": ch.Removed}}})
+	case "json":
+		enc := json.NewEncoder(bw)
+		enc.SetIndent("", "  ")
+		ew.err = enc.Encode(ch)
+	default:
+		return pulse.Errorf(pulse.EINVALID, "unknown format %q: want one of %s", format, strings.Join(Formats, ", "))
+	}
+	if ew.err != nil {
+		return fmt.Errorf("render changes: %w", ew.err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("render changes: %w", err)
+	}
+	return nil
+}
+
+var changesTemplate = template.Must(template.New("changes").Funcs(template.FuncMap{"date": DateText, "safeURL": safeURL}).Parse(
+	`<section class="briefing-changes">
+<h2>{{.Heading}}</h2>
+{{range .Groups}}{{if .Moves}}<h3>{{.Label}}</h3>
+<ul>
+{{range .Moves}}<li>{{.Text}}{{range .Sources}} <cite>{{with safeURL .URL}}<a href="{{.}}" rel="noopener noreferrer nofollow">{{end}}{{.Outlet}}{{if safeURL .URL}}</a>{{end}}, {{date .Published}}</cite>{{end}}{{if and .Before (ne .Before .Text)}}<br><del>{{.Before}}</del>{{end}}</li>
+{{end}}</ul>
+{{end}}{{end}}</section>
+`))
