@@ -17,7 +17,7 @@ var capStop = set(`the a an this that these those it its in on at for from with 
 today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr read more related also
 according meanwhile however additionally other others why what how who notably details key here there we our i he she they their
-his her you your is was will has have new first last next one two three all some many most both each every dear hello welcome week
+his her you your is was will has have new first last next all some many most both each every dear hello welcome week earlier later founded launched based headquartered mas pero aber
 summary update updated breaking exclusive watch video photo see veja leia mais plus then thus so if not no yes now just still even
 only about over under into out up down than per via vs etc el la los las un una o os um uma le les une der die das ein eine den dem
 des im am zum zur mit und für auf bei nach hoje por com em na nos nas do da dos pela pelo para sur avec dans pour par au aux en y e et
@@ -43,7 +43,8 @@ empresa startup société unternehmen plattform fintech`)
 var gapWords = set(`has have had is was were are will also now just successfully recently today yesterday officially finally reportedly
 announced announces announcing said says confirmed confirms revealed reveals disclosed that it it's they which who on this week month
 has been been already further additionally first formally quietly hat ha já que a est hoy hoje heute jetzt
-monday tuesday wednesday thursday friday saturday sunday last late early earlier unveiled unveils`)
+monday tuesday wednesday thursday friday saturday sunday last late early earlier unveiled unveils wurde mehrheitlich vollständig
+been`)
 
 // anaphors stand for the article's company: "The company raised".
 var anaphors = set(`company startup start-up firm business group empresa unternehmen société startup-up lender platform
@@ -128,7 +129,7 @@ planeja|negocia|envisage|en discussions|in gesprächen|prevé|podría|poderia|wo
 // aggregates mark running totals near an amount.
 var aggregates = phrases(`to date|so far|in total|no total|altogether|cumulative|cumulatively|over the years|since its founding|
 since inception|since launch|since its launch|total funding|bringing its total|bringing the total|brings its total|brings the total|
-total of|totaling|totalling|totalled|totaled|across|combined|em sete|até hoje|bis heute|au total|en total|insgesamt bisher`)
+total|total of|across|combined|em sete|até hoje|bis heute|au total|en total|insgesamt bisher`)
 
 // nonDeal words near an amount make it a valuation, revenue, price or size.
 var nonDealBefore = phrases(`valuation|valuation of|valued|valuing|avaliada|avaliado|bewertet|bewertung|valorisation|valorisée|
@@ -136,9 +137,10 @@ revenue|revenues|sales|turnover|income|profit|profits|loss|losses|earnings|arr|g
 market cap|capitalisation|capitalization|aum|assets|guidance|forecast|estimate|estimates|expectations|compared|payroll|fine|
 fined|penalty|settlement|lawsuit|damages|budget|spending|spent|exports|imports|debt of|worth of|receita|faturamento|umsatz|
 chiffre|ingresos|facturación|lost|grew|fell|rose|jumped|declined|gained|compared to|from|previous|preceding|contracted|
-potential|record|average|median|mean|moyenne|médiane|stood|stood at|high of|low of|closed at|opened at|trading at`)
+potential|record|average|median|mean|moyenne|médiane|stood|stood at|high of|low of|closed at|opened at|trading at|use|using|spend|
+allocate|earmarked`)
 
-var nonDealAfter = phrases(`valuation|in revenue|revenue|in sales|in annual|market|in assets|under management|in contracted|in
+var nonDealAfter = phrases(`of the proceeds|of proceeds|of its proceeds|valuation|in revenue|revenue|in sales|in annual|market|in assets|under management|in contracted|in
 arr|in gmv|a year|per year|annually|in losses|loss|in profit|in market|of revenue|in deals|in funding across|across|in exports|
 in value|worth of|de receita|de faturamento|umsatz|in the|de chiffre|bewertung|bewertet`)
 
@@ -200,7 +202,7 @@ co-led the round|led the investment|leads the round`, "|") {
 	for _, s := range strings.Split(`with participation from|with participation of|participation from|participation of|with participation by|
 from investors including|from investors|from|by|including|investors include|investors including|backed by|invested by|provided by|
 com participação da|com participação de|com participação do|com participação dos|feito pelo|feito pela|feita pelo|feita pela|
-auprès de|auprès d'|avec la participation de|zum investorenkreis zählen u.a.|zum investorenkreis zählen|geld kam nun vom|geld kam von|
+auprès de|auprès d'|avec la participation de|zum investorenkreis zählen u.a .|zum investorenkreis zählen|geld kam nun vom|geld kam von|
 beteiligt sind|mit beteiligung von|con la participación de|de parte de|alongside|along with|joined by|
 sold to|acquired by`, "|") {
 		investorCues = append(investorCues, struct {

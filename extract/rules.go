@@ -78,11 +78,10 @@ func analyse(text string, sp Span, all []money.Match) *sentence {
 		}
 	}
 	for k := range s.toks {
-		if strings.HasSuffix(s.toks[k].lower, "-based") || strings.HasSuffix(s.toks[k].lower, "-headquartered") || strings.HasSuffix(s.toks[k].lower, "-born") {
+		if notName(s.toks[k]) {
 			s.toks[k].name = false
 		}
 	}
-	s.runs = runs(s.toks)
 	for k := 0; k < len(s.toks); k++ {
 		if s.toks[k].money > 0 {
 			continue
@@ -90,12 +89,33 @@ func analyse(text string, sp Span, all []money.Match) *sentence {
 		for _, tr := range triggers {
 			if hasPhraseAt(s.toks, k, tr.words) {
 				s.trigs = append(s.trigs, trig{tr.class, k, k + len(tr.words)})
+				switch tr.class {
+				case tRaise, tRound, tAcquire, tAcqNoun, tSold, tInvest, tIPO:
+					for x := k; x < k+len(tr.words); x++ {
+						s.toks[x].name = false
+					}
+				}
 				break
 			}
 		}
 	}
+	s.runs = runs(s.toks)
 	s.skip = skippable(s.toks)
 	return s
+}
+
+// notName reports words that are capitalised but name no party: a single
+// letter ("term loan B"), "Berlin-based", "Biotech-Firma", "Series-A-Finanzierung".
+func notName(t token) bool {
+	if utf8.RuneCountInString(t.text) == 1 {
+		return true
+	}
+	for _, suf := range []string{"-based", "-headquartered", "-born", "-firma", "-plattform", "-startup", "-unternehmen", "-company", "-led", "-backed"} {
+		if strings.HasSuffix(t.lower, suf) {
+			return true
+		}
+	}
+	return strings.Contains(t.lower, "finanzierung") || strings.HasPrefix(t.lower, "series-")
 }
 
 // skippable marks tokens in brackets and in comma-delimited appositives that
@@ -184,17 +204,33 @@ func (s *sentence) nameOf(text string, r run) name {
 // subject finds the name standing before token k with only auxiliaries,
 // brackets or appositives in between: the one who raises, buys or invests.
 func (s *sentence) subject(text string, k int) (name, bool) {
+	inside := k > 0 && k-1 < len(s.skip) && s.skip[k-1] && k < len(s.toks) && s.skip[k]
 	for x := k - 1; x >= 0; x-- {
 		t := s.toks[x]
-		if r, ok := s.runEndingAt(x); ok && !s.skip[x] {
+		skip := s.skip[x] && !inside
+		if r, ok := s.runEndingAt(x); ok && !skip {
 			if isPlace(s.toks, r) || isGenericRun(s.toks, r) {
 				return name{}, false
 			}
 			return s.nameOf(text, r), true
 		}
 		switch {
-		case s.skip[x]:
-		case gapWords[t.lower], t.text == ",", t.text == ":" && false, t.text == "’", t.text == "'":
+		case skip:
+		case t.text == ",":
+			// "Kreos Capital, Europe's largest lender, said it had raised":
+			// the subject stands before the previous comma.
+			for p := x - 1; p >= 0 && p > x-30; p-- {
+				if s.toks[p].text == "," || s.toks[p].text == "." || s.toks[p].text == ";" {
+					if r, ok := s.runEndingAt(p - 1); ok && s.toks[p].text == "," && !isPlace(s.toks, r) && !isGenericRun(s.toks, r) {
+						return s.nameOf(text, r), true
+					}
+					break
+				}
+				if p == 0 {
+					break
+				}
+			}
+		case gapWords[t.lower], t.text == "’", t.text == "'":
 		case t.money > 0:
 		default:
 			return name{}, false
@@ -205,15 +241,25 @@ func (s *sentence) subject(text string, k int) (name, bool) {
 
 // anaphor reports whether the words before k say "the company" or "it".
 func (s *sentence) anaphor(k int) bool {
-	for x := k - 1; x >= 0 && x >= k-6; x-- {
-		t := s.toks[x]
-		if anaphors[t.lower] || t.lower == "it" || t.lower == "elle" || t.lower == "sie" {
-			return true
+	// The clause that holds k starts after the last comma, colon or dash.
+	c := 0
+	for x := k - 1; x >= 0; x-- {
+		if t := s.toks[x].text; (t == "," || t == ";" || t == ":" || t == "–" || t == "—") && !s.skip[x] {
+			c = x + 1
+			break
 		}
-		if !(gapWords[t.lower] || t.lower == "the" || t.lower == "a" || t.lower == "an" || !t.word || s.skip[x]) {
-			if unicode.IsLower(firstRune(t.text)) && x >= 1 && (s.toks[x-1].lower == "the" || s.toks[x-1].lower == "a") {
-				continue // "The fabless chipmaker"
-			}
+	}
+	for x := c; x < k && x < c+5; x++ {
+		l := s.toks[x].lower
+		switch {
+		case l == "it" || l == "its" || l == "elle" || l == "sie" || l == "sua" || l == "seine" || l == "son" || l == "sa" || l == "ihre":
+			return true
+		case anaphors[l] && x > c:
+			return true
+		case l == "the" || l == "a" || l == "an" || l == "das" || l == "die" || l == "der" || l == "la" || l == "le" || l == "o" || l == "el" || l == "this" || l == "after":
+		case s.toks[x].word && unicode.IsLower(firstRune(s.toks[x].text)):
+			// an adjective: "The fabless chipmaker"
+		default:
 			return false
 		}
 	}
@@ -227,22 +273,86 @@ func (s *sentence) firstSubject(text string, before int) (name, bool) {
 		if r.i >= before {
 			break
 		}
-		if s.skip[r.i] {
+		if s.skip[r.i] || isPlace(s.toks, r) || isGenericRun(s.toks, r) {
 			continue
 		}
-		if r.i > 0 {
-			p := s.toks[r.i-1].lower
-			if p == "of" || p == "to" || p == "from" || p == "by" || p == "with" || p == "in" || p == "at" || p == "like" || p == "for" {
-				continue
-			}
+		// At the start, or after an introductory phrase and its comma.
+		if r.i > 0 && s.toks[r.i-1].text != "," && s.toks[r.i-1].text != ":" {
+			return name{}, false
 		}
-		if r.j < len(s.toks) && s.toks[r.j].word && unicode.IsLower(firstRune(s.toks[r.j].text)) && !isPlace(s.toks, r) && !isGenericRun(s.toks, r) {
+		x := r.j
+		for x < len(s.toks) && (s.skip[x] || gapWords[s.toks[x].lower] && s.toks[x].lower != "that") {
+			x++
+		}
+		if x < len(s.toks) && verbLike(s.toks[x]) {
 			return s.nameOf(text, r), true
 		}
 		return name{}, false
 	}
 	return name{}, false
 }
+
+// verbLike guesses a finite verb: a lower-case word ending in "s" or "ed",
+// or a deal trigger.
+func verbLike(t token) bool {
+	if !t.word || !unicode.IsLower(firstRune(t.text)) {
+		return false
+	}
+	return strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "s") && !strings.HasSuffix(t.lower, "ss")
+}
+
+// looseSubject is the last resort for the receiver of money: the last name
+// before the amount that no preposition governs, else the first name after
+// it before any investor cue ("Avec un tour de table à 9 millions de
+// dollars, Linkfluence conclut").
+func (s *sentence) looseSubject(text string, k, e int) (name, bool) {
+	for x := k - 1; x >= 0; x-- {
+		if s.toks[x].text == ";" || s.toks[x].text == ":" || s.toks[x].text == "." {
+			break
+		}
+		if generalPlural[s.toks[x].lower] && x >= k-3 {
+			return name{}, false
+		}
+		r, ok := s.runEndingAt(x)
+		if !ok || s.skip[x] && !s.skip[k] {
+			continue
+		}
+		x = r.i
+		if isPlace(s.toks, r) || isGenericRun(s.toks, r) || isModifier(s.toks, r) {
+			continue
+		}
+		if r.i > 0 && prepositions[s.toks[r.i-1].lower] {
+			continue
+		}
+		return s.nameOf(text, r), true
+	}
+	for x := e; x < len(s.toks) && x < e+12; x++ {
+		if s.toks[x].text == "." || s.toks[x].text == ";" {
+			break
+		}
+		for _, cue := range investorCues {
+			if hasPhraseAt(s.toks, x, cue.p) {
+				return name{}, false
+			}
+		}
+		if r, ok := s.runStartingAt(x); ok && !(s.skip[x] && !s.skip[k]) {
+			if isPlace(s.toks, r) || isGenericRun(s.toks, r) || isModifier(s.toks, r) || x > 0 && prepositions[s.toks[x-1].lower] {
+				x = r.j - 1
+				continue
+			}
+			return s.nameOf(text, r), true
+		}
+	}
+	return name{}, false
+}
+
+// prepositions govern names that are not the subject.
+var prepositions = set(`of to from by with in at like for on into via per under over than as about against between among including
+de da do das dos em no na von vom zu bei mit für à au aux du des par pour avec sur dans en con por para del según laut selon according`)
+
+// generalPlural subjects ("startups raised") name nobody.
+var generalPlural = set(`startups start-ups companies firms founders investors businesses ventures fintechs scaleups scale-ups
+entrepreneurs funds vcs`)
 
 // objectAfter finds the name after token k: the company bought or invested
 // in, past articles, stakes, share counts and descriptors ("acquires a 64%
@@ -312,10 +422,6 @@ func extractRules(text string, published time.Time) []*cand {
 			quiet++
 			continue
 		}
-		if findPhrase(s.toks, 0, len(s.toks), blockers) >= 0 {
-			quiet++
-			continue
-		}
 		found := s.moneyDeals(text, focus)
 		if len(found) == 0 {
 			found = s.plainDeals(text)
@@ -349,7 +455,7 @@ func (s *sentence) moneyDeals(text string, focus name) []*cand {
 			continue
 		}
 		k := s.tokIndex(mi)
-		if k < 0 || s.nonDeal(k, mi) {
+		if k < 0 || s.nonDeal(k, mi) || findPhrase(s.toks, 0, k, blockers) >= 0 {
 			continue
 		}
 		c := s.dealFor(text, k, m, focus)
@@ -384,14 +490,14 @@ func (s *sentence) moneyEnd(k int) int {
 // price, total or other figure that is not a deal's size.
 func (s *sentence) nonDeal(k, mi int) bool {
 	e := s.moneyEnd(k)
-	if findPhrase(s.toks, k-4, k, nonDealBefore) >= 0 {
+	if findPhrase(s.toks, k-6, k, nonDealBefore) >= 0 {
 		return true
 	}
 	if findPhrase(s.toks, e, e+3, nonDealAfter) >= 0 {
 		return true
 	}
 	if a := findPhrase(s.toks, k-8, e+5, aggregates); a >= 0 {
-		if !(hasPhraseAt(s.toks, a, phrase{"total", "of"}) && s.has(tRound)) && !(hasPhraseAt(s.toks, a, phrase{"across"}) && a < k) {
+		if !(s.toks[a].lower == "total" && s.has(tRound)) && !(hasPhraseAt(s.toks, a, phrase{"across"}) && a < k) {
 			return true
 		}
 	}
@@ -449,10 +555,14 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 		c.kindAt = Span{s.toks[kindTrig.i].start, s.toks[kindTrig.j-1].end}
 	}
 	// Parties.
-	switch c.kind {
-	case pulse.KindAcquisition:
+	acq := s.pick(k, 20, tAcquire)
+	switch {
+	case c.kind == pulse.KindAcquisition:
 		s.acquisitionParties(text, c, kindTrig)
-	case pulse.KindInvestment:
+	case (c.kind == pulse.KindOther || c.kind == pulse.KindInvestment) && acq != nil && acq.i > k:
+		// "provide a $1.4bn backstop and receive warrants to acquire shares of X"
+		s.acquisitionParties(text, c, acq)
+	case c.kind == pulse.KindInvestment:
 		s.investmentParties(text, c, kindTrig, k)
 	default:
 		s.raiseParties(text, c, raise, k, e, focus)
@@ -544,8 +654,8 @@ func (s *sentence) raiseParties(text string, c *cand, raise *trig, k, e int, foc
 	// "levée de 5 millions d'euros de Quarkslab".
 	for x := e; x < len(s.toks) && x < e+8; x++ {
 		l := s.toks[x].lower
-		if l == "by" || l == "for" || l == "de" || l == "d'" || l == "von" || l == "pour" || l == "para" {
-			if l == "de" && x != e {
+		if l == "by" || l == "de" || l == "d'" {
+			if l == "de" && x != e || l == "by" && !s.isTrigAt(x-1, tRaise) {
 				continue
 			}
 			if n, ok := s.objectAfter(text, x+1, 7); ok && !isPlaceName(n.text) {
@@ -566,9 +676,25 @@ func (s *sentence) raiseParties(text string, c *cand, raise *trig, k, e int, foc
 		c.company = name{text: focus.text}
 		return
 	}
-	if n, ok := s.firstSubject(text, at); ok {
+	if c.kind == pulse.KindFund {
+		if n, ok := s.firstSubject(text, at); ok {
+			c.company = n
+			return
+		}
+	}
+	if n, ok := s.looseSubject(text, k, e); ok {
 		c.company = n
 	}
+}
+
+// isTrigAt reports whether token x ends a trigger of class.
+func (s *sentence) isTrigAt(x, class int) bool {
+	for _, t := range s.trigs {
+		if t.class == class && t.j-1 == x {
+			return true
+		}
+	}
+	return false
 }
 
 // acquisitionParties: "A acquires B", "A's acquisition of B", "B was sold to A".
@@ -584,7 +710,7 @@ func (s *sentence) acquisitionParties(text string, c *cand, t *trig) {
 			c.investors = append(c.investors, n)
 		}
 	case tAcqNoun:
-		if n, ok := s.objectAfter(text, t.j, 6); ok {
+		if n, ok := s.objectAfter(text, t.j, 12); ok {
 			c.company = n
 		}
 		if t.i > 0 {
@@ -625,11 +751,18 @@ func (s *sentence) acquisitionParties(text string, c *cand, t *trig) {
 
 // investmentParties: "A invests $N in B", "A's $N investment in India".
 func (s *sentence) investmentParties(text string, c *cand, t *trig, k int) {
+	strict := false
 	if n, ok := s.subject(text, min(t.i, k)); ok {
 		c.investors = append(c.investors, n)
+		strict = true
 	} else if n, ok := s.firstSubject(text, min(t.i, k)); ok {
 		c.investors = append(c.investors, n)
 	}
+	defer func() {
+		if c.company.text == "" && !strict {
+			c.investors = nil
+		}
+	}()
 	for x := max(t.j, k); x < len(s.toks) && x < max(t.j, k)+12; x++ {
 		l := s.toks[x].lower
 		if l == "in" || l == "into" || l == "across" || l == "em" || l == "en" || l == "dans" {
@@ -802,6 +935,9 @@ func (s *sentence) itemName(text string, k, j int) (name, bool) {
 func (s *sentence) plainDeals(text string) []*cand {
 	for x := range s.trigs {
 		t := &s.trigs[x]
+		if findPhrase(s.toks, 0, t.j+2, blockers) >= 0 {
+			continue
+		}
 		c := &cand{kindAt: Span{s.toks[t.i].start, s.toks[t.j-1].end}}
 		switch t.class {
 		case tAcquire, tAcqNoun, tSold:
@@ -828,9 +964,6 @@ func (s *sentence) plainDeals(text string) []*cand {
 			c.kind, c.company = pulse.KindIPO, n
 		case tRaise:
 			// "Acme raises undisclosed seed funding".
-			if s.nearest(t.j, 6, tRound) == nil || s.lastBefore(t.i+1, tRound) != nil && s.lastBefore(t.i+1, tRound).i < t.i {
-				continue
-			}
 			if !hasWordIn(s.toks, t.j, t.j+6, "undisclosed", "unnamed", "seven-figure", "eight-figure", "six-figure", "mid", "funding", "round", "seed", "capital") {
 				continue
 			}
