@@ -53,7 +53,7 @@ func diffBriefings(old, cur *pulse.Briefing) Changes {
 		switch {
 		case !ok:
 			c.Added = append(c.Added, b)
-		case prev.Text != b.Text:
+		case normText(prev.Text) != normText(b.Text):
 			c.Amended = append(c.Amended, Amendment{Old: prev, New: b})
 		}
 	}
@@ -77,5 +77,11 @@ func bulletKey(b pulse.BriefingBullet) string {
 	if b.DealID > 0 {
 		return "deal:" + strconv.FormatInt(b.DealID, 10)
 	}
-	return "text:" + strings.ToLower(strings.Join(strings.Fields(citeMarker.ReplaceAllString(b.Text, "")), " "))
+	return "text:" + strings.ToLower(normText(b.Text))
+}
+
+// normText drops citation markers and runs of spaces, which are layout and
+// not a change of what a move says.
+func normText(s string) string {
+	return strings.Join(strings.Fields(citeMarker.ReplaceAllString(s, "")), " ")
 }

@@ -44,13 +44,13 @@ func parseDealQuery(q url.Values) (dealQuery, error) {
 	keep := func(k, v string) { dq.Values.Add(k, v) }
 
 	var err error
-	if v := get(q, "from"); v != "" {
+	if v := param(q, "from"); v != "" {
 		if f.From, err = parseDate(v); err != nil {
 			return dq, invalid("from: want a date such as 2026-03-04")
 		}
 		keep("from", v)
 	}
-	if v := get(q, "to"); v != "" {
+	if v := param(q, "to"); v != "" {
 		if f.To, err = parseDate(v); err != nil {
 			return dq, invalid("to: want a date such as 2026-03-04")
 		}
@@ -102,14 +102,14 @@ func parseDealQuery(q url.Values) (dealQuery, error) {
 	}
 	for k, v := range map[string]*float64{"amount_min": &f.AmountMin, "amount_max": &f.AmountMax} {
 		if *v > 0 {
-			keep(k, get(q, k))
+			keep(k, param(q, k))
 		}
 	}
 	for _, p := range []struct {
 		name string
 		dst  *string
 	}{{"company", &f.Company}, {"investor", &f.Investor}, {"q", &f.Query}} {
-		v := get(q, p.name)
+		v := param(q, p.name)
 		if len(v) > maxText {
 			return dq, invalid("%s: longer than %d characters", p.name, maxText)
 		}
@@ -119,7 +119,7 @@ func parseDealQuery(q url.Values) (dealQuery, error) {
 		}
 	}
 	f.Sort = "-date"
-	if v := get(q, "sort"); v != "" {
+	if v := param(q, "sort"); v != "" {
 		if !slices.Contains(sorts, v) {
 			return dq, invalid("sort: want one of %s", strings.Join(sorts, ", "))
 		}
@@ -128,19 +128,19 @@ func parseDealQuery(q url.Values) (dealQuery, error) {
 	}
 
 	dq.Limit = defaultLimit
-	if v := get(q, "limit"); v != "" {
+	if v := param(q, "limit"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > maxLimit {
 			return dq, invalid("limit: want a whole number from 1 to %d", maxLimit)
 		}
 		dq.Limit = n
 	}
-	if v := get(q, "cursor"); v != "" {
+	if v := param(q, "cursor"); v != "" {
 		if dq.Offset, err = decodeCursor(v); err != nil {
 			return dq, invalid("cursor: not a cursor this server issued")
 		}
 	}
-	if v := get(q, "page"); v != "" {
+	if v := param(q, "page"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 1_000_000 {
 			return dq, invalid("page: want a whole number from 1")
@@ -150,8 +150,8 @@ func parseDealQuery(q url.Values) (dealQuery, error) {
 	return dq, nil
 }
 
-// get returns a parameter's first value, trimmed.
-func get(q url.Values, key string) string {
+// param returns a parameter's first value, trimmed.
+func param(q url.Values, key string) string {
 	return strings.TrimSpace(q.Get(key))
 }
 
@@ -179,7 +179,7 @@ func parseDate(v string) (time.Time, error) {
 // amountParam reads a USD amount: a plain number or one with a K, M or B
 // suffix ("50M"), never negative.
 func amountParam(q url.Values, key string) (float64, error) {
-	v := get(q, key)
+	v := param(q, key)
 	if v == "" {
 		return 0, nil
 	}
@@ -196,7 +196,7 @@ func amountParam(q url.Values, key string) (float64, error) {
 		v = v[:len(v)-1]
 	}
 	n, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", ""), 64)
-	if err != nil || n < 0 || n > 1e15 {
+	if err != nil || !(n >= 0 && n <= 1e15) { // also refuses NaN
 		return 0, invalid("%s: want a number such as 50000000 or 50M", key)
 	}
 	return n * mult, nil

@@ -172,11 +172,13 @@ func (s *Server) dealsPage(w http.ResponseWriter, r *http.Request) error {
 	if l := form.List; l.Limit > 0 {
 		form.Page = l.Offset/l.Limit + 1
 		form.Pages = (l.Total + l.Limit - 1) / l.Limit
+		// Page links keep a custom page size; exports take every match.
+		limit := param(q, "limit")
 		if form.Page > 1 {
-			form.PrevURL = link("/deals", map[string]string{"page": strconv.Itoa(form.Page - 1)})
+			form.PrevURL = link("/deals", map[string]string{"page": strconv.Itoa(form.Page - 1), "limit": limit})
 		}
 		if form.Page < form.Pages {
-			form.NextURL = link("/deals", map[string]string{"page": strconv.Itoa(form.Page + 1)})
+			form.NextURL = link("/deals", map[string]string{"page": strconv.Itoa(form.Page + 1), "limit": limit})
 		}
 	}
 	return s.render(w, r, status, "deals", "Deals", form)

@@ -29,8 +29,8 @@ type httpError struct {
 func (e *httpError) Error() string { return e.msg }
 func (e *httpError) Unwrap() error { return e.kind }
 
-func errForbidden(msg string) error   { return &httpError{errForbiddenAt, msg} }
-func unavailable(msg string) error    { return &httpError{errUnavailable, msg} }
+func errForbidden(msg string) error    { return &httpError{errForbiddenAt, msg} }
+func unavailable(msg string) error     { return &httpError{errUnavailable, msg} }
 func errUnauthorized(msg string) error { return pulse.Errorf(pulse.EUNAUTHORIZED, "%s", msg) }
 func invalid(format string, args ...any) error {
 	return pulse.Errorf(pulse.EINVALID, format, args...)
