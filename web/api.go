@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/fundingpulse/pulse"
+	"github.com/fundingpulse/pulse/brief"
 )
 
 // pingTimeout bounds the store check of /healthz so a hung database makes
@@ -271,13 +272,16 @@ func (s *Server) apiCreatePulse(w http.ResponseWriter, r *http.Request) error {
 	if err := readJSON(w, r, &in); err != nil {
 		return err
 	}
-	for _, k := range in.Query.Kinds {
-		if !k.Valid() {
-			return invalid("query.kinds: unknown kind %q", k)
-		}
-	}
 	p := &pulse.Pulse{Slug: in.Slug, Name: in.Name, Topic: in.Topic, Description: in.Description, Query: in.Query}
-	if err := s.store.CreatePulse(r.Context(), p); err != nil {
+	// POST creates only; brief.SavePulse would update a pulse of the same slug.
+	if _, err := s.store.FindPulseBySlug(r.Context(), p.Slug); err == nil {
+		return pulse.Errorf(pulse.ECONFLICT, "pulse %s already exists", p.Slug)
+	} else if pulse.ErrorCode(err) != pulse.ENOTFOUND {
+		return err
+	}
+	// Matching and the first briefing run now, so the new pulse has a page
+	// to show; the rule-based writer is used (no model in the web server).
+	if _, err := brief.SavePulse(r.Context(), s.store, p, s.now(), nil); err != nil {
 		return err
 	}
 	s.log.Info("pulse added", "pulse", p.Slug, "token", tokenFrom(r.Context()).Name)

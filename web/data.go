@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/fundingpulse/pulse"
+	"github.com/fundingpulse/pulse/brief"
 )
 
 // The functions here gather what a page and its API twin both show, so the
@@ -63,12 +64,13 @@ func (s *Server) summarise(ctx context.Context, p *pulse.Pulse) (pulseSummary, e
 // sections in order when there are fewer than n.
 func newestMoves(b *pulse.Briefing, n int) []pulse.BriefingBullet {
 	out := slices.Clone(b.Latest)
-	for _, m := range bullets(b) {
-		if len(out) >= n {
-			break
-		}
-		if !slices.ContainsFunc(out, func(o pulse.BriefingBullet) bool { return bulletKey(o) == bulletKey(m) }) {
-			out = append(out, m)
+	for _, s := range b.Sections {
+		for _, m := range s.Bullets {
+			if len(out) < n && !slices.ContainsFunc(out, func(o pulse.BriefingBullet) bool {
+				return o.DealID == m.DealID && (m.DealID != 0 || o.Text == m.Text)
+			}) {
+				out = append(out, m)
+			}
 		}
 	}
 	if len(out) > n {
@@ -84,7 +86,7 @@ type versionInfo struct {
 	Hash        string    `json:"hash"`
 	Updated     time.Time `json:"updated"`
 	SourceCount int       `json:"source_count"`
-	Changes     Changes   `json:"changes"`
+	Changes     brief.Changes `json:"changes"`
 }
 
 // versionHistory returns a pulse's versions, newest first, each with its
@@ -102,7 +104,7 @@ func (s *Server) versionHistory(ctx context.Context, p *pulse.Pulse) ([]versionI
 		}
 		out = append(out, versionInfo{
 			Version: b.Version, CreatedAt: b.CreatedAt, Hash: b.Hash,
-			Updated: b.Updated, SourceCount: b.SourceCount, Changes: diffBriefings(prev, b),
+			Updated: b.Updated, SourceCount: b.SourceCount, Changes: brief.Diff(prev, b),
 		})
 	}
 	return out, nil

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/fundingpulse/pulse"
+	"github.com/fundingpulse/pulse/brief"
 	"github.com/gorilla/feeds"
 )
 
@@ -112,7 +113,7 @@ func moveEntry(base string, b *pulse.Briefing, sec pulse.BriefingSection, m puls
 	}
 }
 
-func changeSummary(c Changes) string {
+func changeSummary(c brief.Changes) string {
 	if c.Empty() {
 		return "No moves changed."
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/fundingpulse/pulse"
+	"github.com/fundingpulse/pulse/brief"
 )
 
 func (s *Server) notFoundPage(w http.ResponseWriter, r *http.Request) error {
@@ -74,8 +75,8 @@ func (s *Server) versionPage(w http.ResponseWriter, r *http.Request) error {
 		Pulse    *pulse.Pulse
 		Briefing *pulse.Briefing
 		Previous *pulse.Briefing
-		Changes  Changes
-	}{p, b, prev, diffBriefings(prev, b)})
+		Changes  brief.Changes
+	}{p, b, prev, brief.Diff(prev, b)})
 }
 
 // dealsForm is the explorer's filter form state and its links.

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/fundingpulse/pulse"
+	"github.com/fundingpulse/pulse/brief"
 )
 
 //go:embed templates static openapi.json
@@ -142,6 +143,7 @@ func (s *Server) funcs() template.FuncMap {
 		"kind":     func(k pulse.DealKind) string { return label(string(k)) },
 		"round":    func(r pulse.Round) string { return label(string(r)) },
 		"bullet":   bulletHTML,
+		"move":     moveHTML,
 		"mention":  mentionHTML,
 		"join":     func(s []string) string { return strings.Join(s, ", ") },
 		"add":      func(a, b int) int { return a + b },
@@ -233,6 +235,26 @@ func bulletHTML(b pulse.BriefingBullet) template.HTML {
 		fmt.Fprintf(&sb, ` <a class="cite" href="#source-%d" aria-label="source %d">[%d]</a>`, n, n, n)
 	}
 	return template.HTML(sb.String())
+}
+
+// moveHTML writes one changed move of a version diff: its text (escaped)
+// linking to its deal, then the outlets it cites.
+func moveHTML(m brief.Move) template.HTML {
+	text := template.HTMLEscapeString(strings.TrimSpace(citeMarker.ReplaceAllString(m.Text, "")))
+	out := text
+	if m.DealID > 0 {
+		out = fmt.Sprintf(`<a href="/deals/%d">%s</a>`, m.DealID, text)
+	}
+	var outlets []string
+	for _, c := range m.Sources {
+		if !slices.Contains(outlets, c.Outlet) {
+			outlets = append(outlets, c.Outlet)
+		}
+	}
+	if len(outlets) > 0 {
+		out += ` <span class="muted">(` + template.HTMLEscapeString(strings.Join(outlets, ", ")) + `)</span>`
+	}
+	return template.HTML(out)
 }
 
 // mentionHTML writes a mention's evidence sentence with the amount marked.

@@ -153,27 +153,6 @@ func TestBulletHTML(t *testing.T) {
 	}
 }
 
-func TestDiffBriefings(t *testing.T) {
-	b := func(bs ...pulse.BriefingBullet) *pulse.Briefing {
-		return &pulse.Briefing{Sections: []pulse.BriefingSection{{Key: "s", Bullets: bs}}}
-	}
-	old := b(pulse.BriefingBullet{Text: "A raised $1M [1]", DealID: 1}, pulse.BriefingBullet{Text: "B raised $2M", DealID: 2},
-		pulse.BriefingBullet{Text: "A general remark"})
-	cur := b(pulse.BriefingBullet{Text: "A raised $1.2M [1]", DealID: 1}, pulse.BriefingBullet{Text: "C raised $3M", DealID: 3},
-		pulse.BriefingBullet{Text: "A  general remark [2]"})
-	c := diffBriefings(old, cur)
-	if len(c.Added) != 1 || c.Added[0].DealID != 3 || len(c.Removed) != 1 || c.Removed[0].DealID != 2 ||
-		len(c.Amended) != 1 || c.Amended[0].Old.Text != "A raised $1M [1]" {
-		t.Errorf("diff = %+v", c)
-	}
-	if first := diffBriefings(nil, cur); len(first.Added) != 3 || first.Empty() {
-		t.Errorf("first version diff = %+v", first)
-	}
-	if same := diffBriefings(cur, cur); !same.Empty() {
-		t.Errorf("a version against itself: %+v", same)
-	}
-}
-
 func TestNiceScale(t *testing.T) {
 	for _, v := range []float64{0, 1, 3, 7, 45, 120e6, 2.324e9, 999} {
 		top, step := niceScale(v)
