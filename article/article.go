@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
@@ -70,18 +71,24 @@ func FromHTML(body []byte, pageURL, contentType string) (p *Page, err error) {
 			}
 		}
 		t, m, err := ex.extract(doc, base)
-		if err == nil && len(t) > len(text) {
+		if err != nil {
+			continue
+		}
+		t = normaliseText(t)
+		// A later extractor must find clearly more to win: on short pages
+		// the extra is usually the site's header and footer, not story.
+		if text == "" || len(t) >= 2*len(text) {
 			text, found = t, m
 		}
 		if len(text) >= minText {
 			break
 		}
 	}
-	text = normaliseText(text)
 	if text == "" {
 		return nil, fmt.Errorf("extract page: %w", ErrNoText)
 	}
 	meta.fill(found)
+	text = dropLeadingTitle(text, meta.title)
 
 	p = &Page{
 		Title:        meta.title,
@@ -130,14 +137,32 @@ type extractor interface {
 // longest answer wins.
 var extractors = []extractor{trafilaturaExtractor{}, readabilityExtractor{}}
 
-// normaliseText trims lines, collapses runs of spaces and blank lines, and
-// separates paragraphs with exactly one blank line.
+// normaliseText drops control characters, trims lines, collapses runs of
+// spaces, and separates paragraphs with exactly one blank line. Lines that
+// are only punctuation (the "·" left of a removed byline) are dropped.
 func normaliseText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' || !unicode.IsControl(r) {
+			return r
+		}
+		return -1
+	}, s)
 	var paras []string
-	for _, line := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
-		if line = strings.Join(strings.Fields(line), " "); line != "" {
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.Join(strings.Fields(line), " ")
+		if strings.IndexFunc(line, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
 			paras = append(paras, line)
 		}
 	}
 	return strings.Join(paras, "\n\n")
+}
+
+// dropLeadingTitle removes the headline when the extractor kept it as the
+// first paragraph: Article.Document puts the title before the text already.
+func dropLeadingTitle(text, title string) string {
+	first, rest, _ := strings.Cut(text, "\n\n")
+	if title != "" && rest != "" && strings.EqualFold(strings.TrimSpace(first), strings.TrimSpace(title)) {
+		return rest
+	}
+	return text
 }

@@ -44,6 +44,8 @@ var dateLayouts = []string{
 	"2 Jan 2006",
 	"2 January 2006 15:04",
 	"2 January 2006",
+	"2. January 2006",
+	"2. Jan 2006",
 	"January 2, 2006 15:04:05 -0700",
 	"January 2, 2006 15:04:05",
 	"January 2, 2006 15:04",

@@ -29,7 +29,15 @@ func (trafilaturaExtractor) extract(doc *html.Node, pageURL *url.URL) (string, e
 		return "", extracted{}, fmt.Errorf("trafilatura: %w", err)
 	}
 	m := res.Metadata
-	return res.ContentText, extracted{
+	text := res.ContentText
+	if res.ContentNode != nil {
+		// ContentText joins paragraphs with spaces; the node keeps them apart.
+		var b strings.Builder
+		if err := html.Render(&b, res.ContentNode); err == nil {
+			text = HTMLToText(b.String())
+		}
+	}
+	return text, extracted{
 		title:     m.Title,
 		author:    m.Author,
 		siteName:  m.Sitename,

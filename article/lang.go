@@ -70,7 +70,7 @@ func Lang(text, hint string) string {
 // locale ("en-US", "pt_BR", "zh-cn"), or "" if s does not look like one.
 func primaryTag(s string) string {
 	s = strings.TrimSpace(s)
-	if i := strings.IndexAny(s, "-_.@ ;,"); i >= 0 {
+	if i := strings.IndexAny(s, "-_.@;,"); i >= 0 {
 		s = s[:i]
 	}
 	if len(s) < 2 || len(s) > 3 {
