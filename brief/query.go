@@ -245,44 +245,41 @@ func termWords(s string) []termWord {
 // and also matched by "nvidia*".
 func words(s string) []string {
 	var out []string
-	start := -1
-	flush := func(end int) {
-		if start >= 0 {
-			w := strings.ToLower(s[start:end])
-			w = strings.NewReplacer("'", "", "’", "").Replace(w)
-			out = append(out, w)
-			start = -1
+	var w []byte
+	flush := func() {
+		if len(w) > 0 {
+			out = append(out, string(w))
+			w = w[:0]
 		}
 	}
-	for i, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
+			w = append(w, byte(r))
+		case r < utf8.RuneSelf && 'A' <= r && r <= 'Z':
+			w = append(w, byte(r+'a'-'A'))
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			w = utf8.AppendRune(w, unicode.ToLower(r))
+		case (r == '\'' || r == '’') && len(w) > 0:
+		default:
+			flush()
 		}
-		if (r == '\'' || r == '’') && start >= 0 {
-			continue
-		}
-		flush(i)
 	}
-	flush(len(s))
+	flush()
 	return out
 }
 
-// doc is text prepared for keyword evaluation: word positions by word.
+// doc is text prepared for keyword evaluation. A linear scan beats an
+// index here: queries have tens of terms and building a map per article
+// costs more than scanning its words a few times.
 type doc struct {
-	words []string
-	pos   map[string][]int
+	words []string // "" separates the parts a doc was built from
 }
 
 func newDoc(parts ...string) *doc {
-	d := &doc{pos: make(map[string][]int)}
+	d := &doc{}
 	for _, p := range parts {
-		for _, w := range words(p) {
-			d.pos[w] = append(d.pos[w], len(d.words))
-			d.words = append(d.words, w)
-		}
+		d.words = append(d.words, words(p)...)
 		// A boundary between parts keeps phrases from spanning two fields.
 		d.words = append(d.words, "")
 	}
@@ -291,27 +288,21 @@ func newDoc(parts ...string) *doc {
 
 func (t termWord) matches(w string) bool {
 	if t.prefix {
-		return strings.HasPrefix(w, t.w)
+		return w != "" && strings.HasPrefix(w, t.w)
 	}
 	return w == t.w
 }
 
 // has reports whether the words occur consecutively in d.
 func (d *doc) has(ws []termWord) bool {
-	var starts []int
-	if ws[0].prefix {
-		for w, ps := range d.pos {
-			if w != "" && ws[0].matches(w) {
-				starts = append(starts, ps...)
-			}
+	last := len(d.words) - len(ws)
+	for s := 0; s <= last; s++ {
+		if !ws[0].matches(d.words[s]) {
+			continue
 		}
-	} else {
-		starts = d.pos[ws[0].w]
-	}
-	for _, s := range starts {
-		ok := s+len(ws) <= len(d.words)
+		ok := true
 		for j := 1; ok && j < len(ws); j++ {
-			ok = d.words[s+j] != "" && ws[j].matches(d.words[s+j])
+			ok = ws[j].matches(d.words[s+j])
 		}
 		if ok {
 			return true
