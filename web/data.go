@@ -81,11 +81,11 @@ func newestMoves(b *pulse.Briefing, n int) []pulse.BriefingBullet {
 
 // versionInfo is one entry of a pulse's version history.
 type versionInfo struct {
-	Version     int       `json:"version"`
-	CreatedAt   time.Time `json:"created_at"`
-	Hash        string    `json:"hash"`
-	Updated     time.Time `json:"updated"`
-	SourceCount int       `json:"source_count"`
+	Version     int           `json:"version"`
+	CreatedAt   time.Time     `json:"created_at"`
+	Hash        string        `json:"hash"`
+	Updated     time.Time     `json:"updated"`
+	SourceCount int           `json:"source_count"`
 	Changes     brief.Changes `json:"changes"`
 }
 
