@@ -77,7 +77,7 @@ func runBrief(ctx context.Context, c *cli, args []string) error {
 			break
 		}
 	}
-	label := "the first version (nothing was published by " + *since + ")"
+	label := "the start (no version existed at " + *since + ")"
 	if base != nil {
 		label = fmt.Sprintf("version %d of %s", base.Version, brief.DateText(base.CreatedAt))
 	}
