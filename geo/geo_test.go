@@ -1,0 +1,313 @@
+package geo
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/fundingpulse/pulse"
+)
+
+func TestCountry(t *testing.T) {
+	tests := []struct {
+		in, want, region string
+	}{
+		{"India", "India", "asia"},
+		{"india", "India", "asia"},
+		{"  INDIA ", "India", "asia"},
+		{"Indian", "India", "asia"},
+		{"UK", "United Kingdom", "europe"},
+		{"U.K.", "United Kingdom", "europe"},
+		{"Britain", "United Kingdom", "europe"},
+		{"Scotland", "United Kingdom", "europe"},
+		{"U.S.", "United States", "north_america"},
+		{"usa", "United States", "north_america"},
+		{"United States of America", "United States", "north_america"},
+		{"American", "United States", "north_america"},
+		{"UAE", "United Arab Emirates", "middle_east"},
+		{"Emirati", "United Arab Emirates", "middle_east"},
+		{"South Korea", "South Korea", "asia"},
+		{"Korea", "South Korea", "asia"},
+		{"North Korea", "North Korea", "asia"},
+		{"French", "France", "europe"},
+		{"Swedish", "Sweden", "europe"},
+		{"Czechia", "Czech Republic", "europe"},
+		{"Türkiye", "Turkey", "europe"},
+		{"Holland", "Netherlands", "europe"},
+		{"Dutch", "Netherlands", "europe"},
+		{"Côte d’Ivoire", "Ivory Coast", "africa"},
+		{"Burma", "Myanmar", "asia"},
+		{"Saudi", "Saudi Arabia", "middle_east"},
+		{"Georgia", "Georgia", "europe"},
+		{"Jordan", "Jordan", "middle_east"},
+		{"Mexico", "Mexico", "latin_america"},
+		{"Egypt", "Egypt", "africa"},
+		{"New Zealand", "New Zealand", "oceania"},
+		{"Hong Kong", "Hong Kong", "asia"},
+	}
+	for _, tt := range tests {
+		p, ok := Country(tt.in)
+		if !ok || p.Name != tt.want || p.Country != tt.want || p.Region != tt.region || p.Kind != KindCountry {
+			t.Errorf("Country(%q) = %+v, %v; want %s in %s", tt.in, p, ok, tt.want, tt.region)
+		}
+	}
+	for _, in := range []string{"", "Atlantis", "Bengaluru", "Texas", "Latin America"} {
+		if p, ok := Country(in); ok {
+			t.Errorf("Country(%q) = %+v, want no country", in, p)
+		}
+	}
+}
+
+func TestLookup(t *testing.T) {
+	tests := []struct {
+		in                  string
+		name, country, kind string
+	}{
+		{"Bengaluru", "Bengaluru", "India", KindCity},
+		{"Bangalore", "Bengaluru", "India", KindCity},
+		{"visakhapatnam", "Visakhapatnam", "India", KindCity},
+		{"Vizag", "Visakhapatnam", "India", KindCity},
+		{"Paris", "Paris", "France", KindCity},
+		{"Stockholm", "Stockholm", "Sweden", KindCity},
+		{"Abu Dhabi", "Abu Dhabi", "United Arab Emirates", KindCity},
+		{"Austin", "Austin", "United States", KindCity},
+		{"São Paulo", "São Paulo", "Brazil", KindCity},
+		{"sao paulo", "São Paulo", "Brazil", KindCity},
+		{"Shenzhen", "Shenzhen", "China", KindCity},
+		{"Zürich", "Zurich", "Switzerland", KindCity},
+		{"Cambridge", "Cambridge", "United Kingdom", KindCity},
+		{"Cambridge, Mass.", "Cambridge, Massachusetts", "United States", KindCity},
+		{"Texas", "Texas", "United States", KindState},
+		{"Silicon Valley", "Silicon Valley", "United States", KindState},
+		{"Karnataka", "Karnataka", "India", KindState},
+		{"India", "India", "India", KindCountry},
+		{"Singapore", "Singapore", "Singapore", KindCountry},
+		{"Luxembourg", "Luxembourg", "Luxembourg", KindCountry},
+	}
+	for _, tt := range tests {
+		p, ok := Lookup(tt.in)
+		if !ok || p.Name != tt.name || p.Country != tt.country || p.Kind != tt.kind {
+			t.Errorf("Lookup(%q) = %+v, %v; want %s, %s, %s", tt.in, p, ok, tt.name, tt.country, tt.kind)
+		}
+		if c, _ := Country(tt.country); p.Region != c.Region {
+			t.Errorf("Lookup(%q).Region = %s, its country's is %s", tt.in, p.Region, c.Region)
+		}
+	}
+	if p, ok := Lookup("French"); ok {
+		t.Errorf("Lookup takes names, not demonyms: got %+v", p)
+	}
+}
+
+func TestRegion(t *testing.T) {
+	tests := map[string]string{
+		"India": "asia", "U.S.": "north_america", "Canada": "north_america",
+		"Brazil": "latin_america", "Mexico": "latin_america", "Germany": "europe",
+		"Israel": "middle_east", "Saudi Arabia": "middle_east", "Nigeria": "africa",
+		"Australia": "oceania", "Emirati": "middle_east", "Shenzhen": "asia",
+		"Nowhere": "", "": "",
+	}
+	for in, want := range tests {
+		if got := Region(in); got != want {
+			t.Errorf("Region(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestEveryRegionIsASlug checks the data against the domain's region list.
+func TestEveryRegionIsASlug(t *testing.T) {
+	slugs := map[string]bool{}
+	for _, r := range pulse.Regions {
+		slugs[r.Slug] = true
+	}
+	used := map[string]int{}
+	g := index()
+	for _, p := range g.places {
+		if !slugs[p.Region] {
+			t.Errorf("%s has region %q", p.Name, p.Region)
+		}
+		used[p.Region]++
+	}
+	for s := range slugs {
+		if used[s] == 0 {
+			t.Errorf("no place in region %s", s)
+		}
+	}
+	var countries, cities int
+	for _, p := range g.places {
+		switch p.Kind {
+		case KindCountry:
+			countries++
+		case KindCity:
+			cities++
+		}
+	}
+	if countries < 195 || cities < 300 {
+		t.Errorf("%d countries and %d cities; the gazetteer should cover every country and a few hundred cities", countries, cities)
+	}
+}
+
+type found struct {
+	text, name string
+}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []found
+	}{
+		{"city and demonyms",
+			"Bengaluru-based Acme raised $5M from French and U.S. investors.",
+			[]found{{"Bengaluru", "Bengaluru"}, {"French", "France"}, {"U.S.", "United States"}}},
+		{"longest match: South Korea, not Korea",
+			"Seoul, South Korea: a South Korean fund and a North Korean hack.",
+			[]found{{"Seoul", "Seoul"}, {"South Korea", "South Korea"}, {"South Korean", "South Korea"}, {"North Korean", "North Korea"}}},
+		{"longest match: New York, not York; New Mexico, not Mexico",
+			"Offices in New York City, New Jersey and New Mexico, and Mexico City.",
+			[]found{{"New York City", "New York"}, {"New Jersey", "New Jersey"}, {"New Mexico", "New Mexico"}, {"Mexico City", "Mexico City"}}},
+		{"case matters for capitalised names",
+			"We ate turkey in Turkey; china from China.",
+			[]found{{"Turkey", "Turkey"}, {"China", "China"}}},
+		{"whole words only",
+			"Franceschini, USB drives, Indiana Jones and Parisians are not places; Paris is.",
+			[]found{{"Indiana", "Indiana"}, {"Paris", "Paris"}}},
+		{"possessive and hyphen are boundaries",
+			"India's largest round; UAE-backed; Abu Dhabi's MGX.",
+			[]found{{"India", "India"}, {"UAE", "United Arab Emirates"}, {"Abu Dhabi", "Abu Dhabi"}}},
+		{"regions are not the United States",
+			"Latin America and North America, Bank of America, the Americas; America first.",
+			[]found{{"America", "United States"}}},
+		{"ambiguous names are left alone",
+			"Jordan Fisher and Chad Smith met in Georgia; Amman, Jordan hosted.",
+			[]found{{"Amman", "Amman"}}},
+		{"accents and their ASCII spellings",
+			"São Paulo and Sao Paulo; Zürich and Zurich; Malmö; Łódź.",
+			[]found{{"São Paulo", "São Paulo"}, {"Sao Paulo", "São Paulo"}, {"Zürich", "Zurich"}, {"Zurich", "Zurich"}, {"Malmö", "Malmö"}, {"Łódź", "Łódź"}}},
+		{"typographic apostrophe",
+			"Xi’an and Côte d’Ivoire.",
+			[]found{{"Xi’an", "Xi'an"}, {"Côte d’Ivoire", "Ivory Coast"}}},
+		{"Emirati, Swedish, Indian",
+			"The Emirati fund backed a Swedish and an Indian startup.",
+			[]found{{"Emirati", "United Arab Emirates"}, {"Swedish", "Sweden"}, {"Indian", "India"}}},
+		{"Cambridge, Massachusetts beats Cambridge",
+			"Based in Cambridge, Mass., not Cambridge.",
+			[]found{{"Cambridge, Mass.", "Cambridge, Massachusetts"}, {"Cambridge", "Cambridge"}}},
+		{"name at the very end and start",
+			"Singapore",
+			[]found{{"Singapore", "Singapore"}}},
+		{"nothing", "no places here, just words.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Find(tt.text)
+			if len(got) != len(tt.want) {
+				t.Fatalf("Find = %v, want %v", describeMatches(tt.text, got), tt.want)
+			}
+			for i, m := range got {
+				span := tt.text[m.Start:m.End]
+				if span != tt.want[i].text || m.Place.Name != tt.want[i].name {
+					t.Errorf("match %d = %q → %s, want %q → %s", i, span, m.Place.Name, tt.want[i].text, tt.want[i].name)
+				}
+			}
+		})
+	}
+}
+
+func describeMatches(text string, ms []Match) []found {
+	var out []found
+	for _, m := range ms {
+		out = append(out, found{text[m.Start:m.End], m.Place.Name})
+	}
+	return out
+}
+
+func TestFindOffsetsAreBytes(t *testing.T) {
+	text := "Über-startup in Düsseldorf"
+	ms := Find(text)
+	if len(ms) != 1 || ms[0].Start != strings.Index(text, "Düsseldorf") || ms[0].End != len(text) {
+		t.Fatalf("Find(%q) = %+v", text, ms)
+	}
+}
+
+func TestParseRejectsBadData(t *testing.T) {
+	ok := "India|asia||Indian\n"
+	tests := []struct {
+		name, countries, places, want string
+	}{
+		{"region not a slug", "India|south_asia||Indian\n", "", "slug"},
+		{"too few fields", "India|asia\n", "", "line 1"},
+		{"alias claimed twice", ok + "Bharat|asia|India|\n", "", `"India" is already country India`},
+		{"unknown country", ok, "Paris|France|\n", `country "France"`},
+		{"city name claimed by two cities", ok, "Pune|India|\nPoona|India|Pune\n", "already city Pune"},
+		{"blocked phrase that is also a name", ok + "-Indian\n", "", "already"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := parse(tt.countries, tt.places)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("parse error = %v, want one mentioning %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// article returns about 4 KB of news-like text, from shared evaluation
+// articles when they are present and from a built-in paragraph otherwise.
+func article(tb testing.TB) string {
+	tb.Helper()
+	for _, dir := range []string{"../../shared/eval", "../../shared/fixtures"} {
+		var text []byte
+		_ = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() || len(text) >= 4096 {
+				return nil
+			}
+			if b, err := os.ReadFile(path); err == nil && utf8.Valid(b) {
+				text = append(text, b...)
+			}
+			return nil
+		})
+		if len(text) >= 4096 {
+			return string(text[:4096])
+		}
+	}
+	para := "Bengaluru-based Krutrim raised $50 million from Matrix Partners India and a Dubai family office, " +
+		"while Paris-based Mistral AI closed a €600 million round led by General Catalyst with participation from " +
+		"Nvidia, Samsung and the French state bank. In the U.S., Austin's data-center builder signed a lease in Abilene, Texas. " +
+		"The Emirati fund MGX and Stockholm's EQT joined a $5 billion facility for sites in Norway, Sweden and South Korea. "
+	return strings.Repeat(para, 4096/len(para)+1)[:4096]
+}
+
+func BenchmarkFind4KB(b *testing.B) {
+	text := article(b)
+	index()
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Find(text)
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	f.Add("Bengaluru-based Acme raised $5M from French and U.S. investors.")
+	f.Add("São Paulo, Xi’an, Côte d’Ivoire, Łódź")
+	f.Add("\xff\xfeNew \xc3York")
+	f.Fuzz(func(t *testing.T, text string) {
+		prev := 0
+		for _, m := range Find(text) {
+			if m.Start < prev || m.End <= m.Start || m.End > len(text) {
+				t.Fatalf("bad span [%d,%d) after %d in %q", m.Start, m.End, prev, text)
+			}
+			if !boundaryBefore(text, m.Start) || !boundaryAfter(text, m.End) {
+				t.Fatalf("match %q in %q is not a whole word", text[m.Start:m.End], text)
+			}
+			if p, ok := Lookup(text[m.Start:m.End]); ok && p.Country != m.Place.Country {
+				if _, isCountry := Country(text[m.Start:m.End]); !isCountry {
+					t.Fatalf("Find says %q is in %s, Lookup says %s", text[m.Start:m.End], m.Place.Country, p.Country)
+				}
+			}
+			prev = m.End
+		}
+	})
+}
