@@ -17,7 +17,7 @@ var capStop = set(`the a an this that these those it its in on at for from with 
 today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr read more related also
 according meanwhile however additionally other others why what how who notably details key here there we our i he she they their
-his her you your is was will has have new first last next all some many most both each every dear hello welcome week earlier later founded launched based headquartered mas pero aber
+his her you your is was will has have first last next all some many most both each every dear hello welcome week earlier late later founded launched based headquartered mas pero aber well enfin ainsi además außerdem zudem auch finally
 summary update updated breaking exclusive watch video photo see veja leia mais plus then thus so if not no yes now just still even
 only about over under into out up down than per via vs etc el la los las un una o os um uma le les une der die das ein eine den dem
 des im am zum zur mit und für auf bei nach hoje por com em na nos nas do da dos pela pelo para sur avec dans pour par au aux en y e et
@@ -77,8 +77,8 @@ type trigger struct {
 var triggers = buildTriggers(map[int]string{
 	tRaise: `raise|raises|raised|raising|secure|secures|secured|securing|closes|closed|close|closing|lands|landed|bags|bagged|nabs|nabbed|
 snags|snagged|gets|got|receives|received|receive|will receive|obtains|obtained|attracts|attracted|pulls in|picked up|picks up|
-completes|completed|gathers|scores|scored|levanta|levantou|capta|captou|recebe|recebeu|sammelt|eingesammelt|erhält|erhalten|erhielt|
-sichert|lève|lèvent|levé|boucle|bouclé|recauda|recaudó|consigue|obtiene|cierra|cerró|融资|完成|調達|获得`,
+completes|completed|gathers|scores|scored|wins|won|has been awarded|was awarded|levanta|levantou|capta|captou|recebe|recebeu|sammelt|eingesammelt|erhält|erhalten|erhielt|
+sichert|lève|lèvent|levé|boucle|bouclé|bouclée|recauda|recaudó|consigue|obtiene|cierra|cerró|融资|完成|調達|获得`,
 	tRound: `funding|funding round|financing round|financing|round|investment round|seed round|seed funding|pre-seed|series a|series b|
 series c|series d|series e|series f|series g|series h|capital injection|venture capital|venture funding|equity funding|growth round|
 bridge round|rodada|rodada de investimento|aporte|finanzierungsrunde|finanzierung|series-a-finanzierung|seed-finanzierung|levée|
@@ -90,7 +90,7 @@ snaps up|snapped up|übernimmt|übernommen|kauft|gekauft|rachète|racheté|acqui
 adquirida por|adquirido por|übernommen von`,
 	tInvest: `invest|invests|invested|investing|to invest|will invest|investiert|investe|investiu|investit|invierte|invirtió`,
 	tCommit: `investment|project|plan|commitment|programme|program|initiative|expansion`,
-	tFund: `fund|fonds|fundo|fondo|vehicle|first close|final close|first closing|final closing`,
+	tFund:   `fund|fonds|fundo|fondo|vehicle|first close|final close|first closing|final closing`,
 	tDebt: `loan|loans|term loan|credit facility|facility|debt|debt financing|venture debt|notes|senior notes|convertible notes|bond|
 bonds|convertible|credit line|line of credit|dívida|dívidas|kredit|darlehen|prêt|préstamo|financement bancaire|borrowing`,
 	tGrant: `grant|grants|prize|award|awarded|subsidy|non-dilutive|eu funding|förderung|fördermittel|subvention|blended finance|
@@ -126,17 +126,23 @@ intends to|intention|targeting|hopes to|hoping to|proposed|potential|possible|we
 prepares to|set out to|terminated|called off|scrapped|abandoned|did not|didn't|has not|hasn't|won't|will not|geplatzt|pretende|
 planeja|negocia|envisage|en discussions|in gesprächen|prevé|podría|poderia|would make|if approved|subject to approval`)
 
+// breakdowns describe the parts of a deal already told: "the facility is
+// comprised of a $6.5 million revolver and a $10 million term loan".
+var breakdowns = phrases(`comprised of|is comprised|consists of|consisting of|made up of|breaks down|broken down|split into`)
+
 // aggregates mark running totals near an amount.
 var aggregates = phrases(`to date|so far|in total|no total|altogether|cumulative|cumulatively|over the years|since its founding|
 since inception|since launch|since its launch|total funding|bringing its total|bringing the total|brings its total|brings the total|
-total|total of|across|combined|em sete|até hoje|bis heute|au total|en total|insgesamt bisher`)
+total|total of|totalise|totalisent|totaliza|across|rounds totaling|rounds , totaling|rounds totalling|rounds , totalling|deals totaling|
+deals , totaling|deals worth|rounds worth|combined|em sete|até hoje|bis heute|au total|en total|insgesamt bisher`)
 
 // nonDeal words near an amount make it a valuation, revenue, price or size.
 var nonDealBefore = phrases(`valuation|valuation of|valued|valuing|avaliada|avaliado|bewertet|bewertung|valorisation|valorisée|
 revenue|revenues|sales|turnover|income|profit|profits|loss|losses|earnings|arr|gmv|salary|salaries|price|priced|market|
 market cap|capitalisation|capitalization|aum|assets|guidance|forecast|estimate|estimates|expectations|compared|payroll|fine|
 fined|penalty|settlement|lawsuit|damages|budget|spending|spent|exports|imports|debt of|worth of|receita|faturamento|umsatz|
-chiffre|ingresos|facturación|lost|grew|fell|rose|jumped|declined|gained|compared to|from|previous|preceding|contracted|
+chiffre|ingresos|facturación|lost|grew|fell|rose|jumped|declined|gained|compared to|up from|down from|increase from|
+grew from|rose from|previous|preceding|contracted|
 potential|record|average|median|mean|moyenne|médiane|stood|stood at|high of|low of|closed at|opened at|trading at|use|using|spend|
 allocate|earmarked`)
 

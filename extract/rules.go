@@ -198,6 +198,12 @@ func (s *sentence) runAt(k int) (run, bool) {
 func (s *sentence) nameOf(text string, r run) name {
 	t := runText(text, s.toks, r)
 	st := s.toks[r.i].start
+	// French and Italian elision: "d'Ace Management", "l'IoT".
+	for _, p := range []string{"d'", "l'", "d’", "l’", "D'", "L'"} {
+		if strings.HasPrefix(t, p) && len(t) > len(p) {
+			t, st = t[len(p):], st+len(p)
+		}
+	}
 	return name{text: t, start: st, end: st + len(t)}
 }
 
@@ -226,10 +232,8 @@ func (s *sentence) subject(text string, k int) (name, bool) {
 					}
 					break
 				}
-				if p == 0 {
-					break
-				}
 			}
+			return name{}, false
 		case gapWords[t.lower], t.text == "’", t.text == "'":
 		case t.money > 0:
 		default:
@@ -241,7 +245,8 @@ func (s *sentence) subject(text string, k int) (name, bool) {
 
 // anaphor reports whether the words before k say "the company" or "it".
 func (s *sentence) anaphor(k int) bool {
-	// The clause that holds k starts after the last comma, colon or dash.
+	// The clause that holds k starts after the last comma, colon or dash;
+	// the sentence's own subject counts too.
 	c := 0
 	for x := k - 1; x >= 0; x-- {
 		if t := s.toks[x].text; (t == "," || t == ";" || t == ":" || t == "–" || t == "—") && !s.skip[x] {
@@ -249,6 +254,18 @@ func (s *sentence) anaphor(k int) bool {
 			break
 		}
 	}
+	if k > 0 {
+		switch s.toks[k-1].lower {
+		case "its", "their", "sua", "seine", "ihre", "son", "sa", "su":
+			return true // "its $3M seed round"
+		}
+	}
+	return s.anaphorAt(c, k) || c > 0 && s.anaphorAt(0, k)
+}
+
+// anaphorAt reports "it", "its" or "the (adjective) company" in the first
+// words from c.
+func (s *sentence) anaphorAt(c, k int) bool {
 	for x := c; x < k && x < c+5; x++ {
 		l := s.toks[x].lower
 		switch {
@@ -256,6 +273,7 @@ func (s *sentence) anaphor(k int) bool {
 			return true
 		case anaphors[l] && x > c:
 			return true
+		case gapWords[l]:
 		case l == "the" || l == "a" || l == "an" || l == "das" || l == "die" || l == "der" || l == "la" || l == "le" || l == "o" || l == "el" || l == "this" || l == "after":
 		case s.toks[x].word && unicode.IsLower(firstRune(s.toks[x].text)):
 			// an adjective: "The fabless chipmaker"
@@ -326,8 +344,8 @@ func (s *sentence) looseSubject(text string, k, e int) (name, bool) {
 		}
 		return s.nameOf(text, r), true
 	}
-	for x := e; x < len(s.toks) && x < e+12; x++ {
-		if s.toks[x].text == "." || s.toks[x].text == ";" {
+	for x := e; x < len(s.toks) && x < e+8; x++ {
+		if s.toks[x].text == "." || s.toks[x].text == ";" || s.toks[x].text == "\"" || reportWords[s.toks[x].lower] {
 			break
 		}
 		for _, cue := range investorCues {
@@ -345,6 +363,10 @@ func (s *sentence) looseSubject(text string, k, e int) (name, bool) {
 	}
 	return name{}, false
 }
+
+// reportWords end the search for a name after an amount: what follows is a
+// source, not a party.
+var reportWords = set(`according said says reported reports per source sources data report tracker cited`)
 
 // prepositions govern names that are not the subject.
 var prepositions = set(`of to from by with in at like for on into via per under over than as about against between among including
@@ -381,7 +403,7 @@ func (s *sentence) objectAfter(text string, k, limit int) (name, bool) {
 // stopAfter are lower-case words that may follow a name without making it a
 // modifier of a noun.
 var stopAfter = set(`and or with to for in at which who that has have had is was were will would has said says announced raised raises
-secured secures closed closes from by on as after of led co-led also recently just a an the its their de e et und y con com par
+secured secures closed closes from by on as after of led co-led also common stock shares ordinary recently just a an the its their de e et und y con com par
 para pour mit se s'est ha hat wurde ist è est per via`)
 
 // isModifier reports whether a run is followed by a lower-case noun it
@@ -391,8 +413,21 @@ func isModifier(toks []token, r run) bool {
 		return false
 	}
 	n := toks[r.j]
-	return n.word && !n.name && unicode.IsLower(firstRune(n.text)) && !stopAfter[n.lower] && n.money == 0
+	if !n.word || n.name || !unicode.IsLower(firstRune(n.text)) || stopAfter[n.lower] || n.money > 0 {
+		return false
+	}
+	for x := r.j; x < len(toks) && x < r.j+3; x++ {
+		if descriptorHeads[toks[x].lower] || modifiedNouns[toks[x].lower] {
+			return true
+		}
+	}
+	return false
 }
+
+// modifiedNouns follow a name used as a modifier: "Surge cohorts",
+// "Nano Labs stock".
+var modifiedNouns = set(`cohort cohorts stock shares programme program unit subsidiary division arm team founders ceo investors
+customers users index fund`)
 
 func isGenericRun(toks []token, r run) bool {
 	for k := r.i; k < r.j; k++ {
@@ -455,7 +490,7 @@ func (s *sentence) moneyDeals(text string, focus name) []*cand {
 			continue
 		}
 		k := s.tokIndex(mi)
-		if k < 0 || s.nonDeal(k, mi) || findPhrase(s.toks, 0, k, blockers) >= 0 {
+		if k < 0 || s.nonDeal(k, mi) || findPhrase(s.toks, 0, k, blockers) >= 0 || findPhrase(s.toks, 0, len(s.toks), breakdowns) >= 0 {
 			continue
 		}
 		c := s.dealFor(text, k, m, focus)
@@ -512,7 +547,7 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 	c := &cand{}
 	var kindTrig *trig
 	classes := []int{tIPO, tOffering, tDebt, tGrant, tFund, tAcquire, tAcqNoun, tSold, tInvest, tRaise, tRound}
-	near := s.nearest(k, 12, classes...)
+	near := s.nearest(k, 25, classes...)
 	if near == nil {
 		if w := s.nearest(k, 40, tWeak); w == nil || !s.adjacentName(k) {
 			return nil
@@ -523,8 +558,8 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 	case s.pick(k, 14, tIPO) != nil && !s.has(tOffering) || s.pick(k, 14, tIPO) != nil && s.hasIPOPhrase():
 		kindTrig = s.pick(k, 14, tIPO)
 		c.kind = pulse.KindIPO
-	case s.pick(k, 10, tOffering) != nil:
-		kindTrig = s.pick(k, 10, tOffering)
+	case s.pick(k, 14, tOffering) != nil:
+		kindTrig = s.pick(k, 14, tOffering)
 		c.kind = pulse.KindOther
 	case s.pick(k, 8, tDebt) != nil:
 		kindTrig = s.pick(k, 8, tDebt)
@@ -535,10 +570,10 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 	case s.pick(k, 6, tFund) != nil:
 		kindTrig = s.pick(k, 6, tFund)
 		c.kind = pulse.KindFund
-	case s.pick(k, 14, tAcquire, tAcqNoun, tSold) != nil:
-		kindTrig = s.pick(k, 14, tAcquire, tAcqNoun, tSold)
+	case s.pick(k, 25, tAcquire, tAcqNoun, tSold) != nil:
+		kindTrig = s.pick(k, 25, tAcquire, tAcqNoun, tSold)
 		c.kind = pulse.KindAcquisition
-	case raise == nil && s.pick(k, 10, tInvest) != nil:
+	case raise == nil && s.pick(k, 10, tInvest) != nil && !s.passive(s.pick(k, 10, tInvest)):
 		kindTrig = s.pick(k, 10, tInvest)
 		c.kind = pulse.KindInvestment
 	case raise == nil && e < len(s.toks) && s.commitAfter(e) != nil:
@@ -585,6 +620,12 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 	}
 	s.addInvestors(text, c, k)
 	return c
+}
+
+// passive reports "invested by": the investors follow, the receiver is
+// named elsewhere.
+func (s *sentence) passive(t *trig) bool {
+	return t.j < len(s.toks) && (s.toks[t.j].lower == "by" || s.toks[t.j].lower == "from")
 }
 
 // hasIPOPhrase reports an explicit initial public offering.
@@ -675,6 +716,17 @@ func (s *sentence) raiseParties(text string, c *cand, raise *trig, k, e int, foc
 	if s.anaphor(at) && focus.text != "" {
 		c.company = name{text: focus.text}
 		return
+	}
+	for x := at - 1; x >= 0 && x >= at-4; x-- {
+		if generalPlural[s.toks[x].lower] {
+			return // "Berlin startups reported raising $800M"
+		}
+		if !gapWords[s.toks[x].lower] && !verbLike(s.toks[x]) {
+			break
+		}
+	}
+	if c.kind == pulse.KindGrant && raise == nil {
+		return // a programme's grant size names no grantee
 	}
 	if c.kind == pulse.KindFund {
 		if n, ok := s.firstSubject(text, at); ok {

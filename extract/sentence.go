@@ -44,8 +44,12 @@ func Sentences(text string) []Span {
 			start = i + w
 		case r == '.' || r == '!' || r == '?':
 			j := i + w
-			for j < len(text) && strings.ContainsRune(".!?\"”’')", rune(text[j])) {
-				j++
+			for j < len(text) {
+				r2, w2 := utf8.DecodeRuneInString(text[j:])
+				if !strings.ContainsRune(".!?\"”’')»", r2) {
+					break
+				}
+				j += w2
 			}
 			if j < len(text) && (text[j] == ' ' || text[j] == '\t') && r != '.' || (r == '.' && endsSentence(text, i, j)) {
 				emit(j)
@@ -93,7 +97,8 @@ func endsSentence(text string, i, j int) bool {
 	}
 	if utf8.RuneCountInString(word) == 1 {
 		r, _ := utf8.DecodeRuneInString(text[b:])
-		if unicode.IsUpper(r) {
+		before, _ := utf8.DecodeLastRuneInString(text[:b])
+		if unicode.IsUpper(r) && !unicode.IsDigit(before) {
 			return false // an initial: "J. Smith"
 		}
 	}

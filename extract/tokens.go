@@ -47,6 +47,9 @@ func tokenize(text string, s, e int) []token {
 			}
 			break
 		}
+		if j < e && text[j] == '.' && legalAbbrev[strings.ToLower(text[i:j])] {
+			j++ // "Inc." keeps its dot
+		}
 		t := token{start: i, end: j, text: text[i:j], word: true}
 		t.lower = strings.ToLower(t.text)
 		toks = append(toks, t)
@@ -59,6 +62,9 @@ func tokenize(text string, s, e int) []token {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+// legalAbbrev are company-form abbreviations written with a dot.
+var legalAbbrev = map[string]bool{"inc": true, "corp": true, "ltd": true, "co": true, "bros": true, "pvt": true, "pty": true}
 
 // nameLike reports whether a word could belong to a name: it starts with an
 // upper-case letter, has an upper-case letter inside ("eLichens",

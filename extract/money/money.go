@@ -111,7 +111,7 @@ func Find(text string) []Match {
 			continue
 		}
 		if m.Currency == "" {
-			if lastCur == "" || m.Start-lastEnd > maxCurrencyGap {
+			if lastCur == "" || m.Start-lastEnd > maxCurrencyGap || !inheritable(text, m.End) {
 				i = m.End
 				continue
 			}
@@ -130,6 +130,26 @@ func Find(text string) []Match {
 	}
 	markRanges(text, out)
 	return out
+}
+
+// inheritable reports whether a currency-less amount ends where a money
+// phrase would ("another 90 million in shares"), not before a counted noun
+// ("32.5 million shares", "128 milhões de pessoas").
+func inheritable(text string, end int) bool {
+	k := skipSpace(text, end)
+	j := k
+	for j < len(text) {
+		r, w := utf8.DecodeRuneInString(text[j:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j += w
+	}
+	switch strings.ToLower(text[k:j]) {
+	case "", "in", "into", "for", "to", "from", "at", "on", "no", "na", "em", "para", "en", "con", "und", "von", "im", "and", "or", "e", "y", "et":
+		return true
+	}
+	return false
 }
 
 // isAltOf reports whether m is written in brackets (or after "or") right
