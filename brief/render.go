@@ -125,7 +125,11 @@ func renderText(w io.Writer, b *pulse.Briefing) error {
 		ew.printf("\n")
 	}
 	for _, c := range b.Sources {
-		ew.printf("  [%d] %s, %q, %s. %s\n", c.N, clean(c.Outlet), clean(c.Title), DateText(c.Published), clean(c.URL))
+		title := ""
+		if c.Title != "" {
+			title = fmt.Sprintf(" %q,", clean(c.Title))
+		}
+		ew.printf("  [%d] %s,%s %s. %s\n", c.N, clean(c.Outlet), title, DateText(c.Published), clean(c.URL))
 	}
 	return ew.err
 }
@@ -203,6 +207,9 @@ func renderMarkdown(w io.Writer, b *pulse.Briefing) error {
 	ew.printf("## %s\n\n", sourcesLine(b))
 	for _, c := range b.Sources {
 		title := md(c.Title)
+		if title == "" {
+			title = md(c.URL)
+		}
 		if u := safeURL(c.URL); u != "" {
 			title = "[" + title + "](<" + strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(u) + ">)"
 		}
@@ -318,7 +325,7 @@ var htmlTemplate = template.Must(template.New("").Funcs(template.FuncMap{
 {{end}}<footer class="sources">
 <h2>{{srcline .}}</h2>
 <ol>
-{{range .Sources}}<li id="src-{{.N}}" value="{{.N}}">{{.Outlet}}, {{with safeURL .URL}}<a href="{{.}}" rel="noopener noreferrer nofollow">{{end}}{{.Title}}{{if safeURL .URL}}</a>{{end}}, <time datetime="{{.Published.Format "2006-01-02"}}">{{date .Published}}</time></li>
+{{range .Sources}}<li id="src-{{.N}}" value="{{.N}}">{{.Outlet}}, {{with safeURL .URL}}<a href="{{.}}" rel="noopener noreferrer nofollow">{{end}}{{or .Title .URL}}{{if safeURL .URL}}</a>{{end}}, <time datetime="{{.Published.Format "2006-01-02"}}">{{date .Published}}</time></li>
 {{end}}</ol>
 </footer>
 </article>

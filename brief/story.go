@@ -81,7 +81,7 @@ func buildMoves(deals []*pulse.Deal, articles map[int64]*pulse.Article) []*move 
 		for _, d := range m.merged {
 			parts = append(parts, d.Company, strings.Join(d.Aliases, " "), strings.Join(d.Investors, " "))
 			for _, mt := range d.Mentions {
-				parts = append(parts, mt.Sentence)
+				parts = append(parts, mt.Sentence, paragraphOf(articles[mt.ArticleID], mt))
 				if !seen[mt.ArticleID] {
 					seen[mt.ArticleID] = true
 					m.articles = append(m.articles, mt.ArticleID)
@@ -105,6 +105,26 @@ func buildMoves(deals []*pulse.Deal, articles map[int64]*pulse.Article) []*move 
 		m.facet = facetOf(m.deal, m.text)
 	}
 	return moves
+}
+
+// paragraphOf returns the paragraph of the article that holds the mention's
+// sentence: the words around a move often say what kind of story it is.
+func paragraphOf(a *pulse.Article, mt pulse.Mention) string {
+	if a == nil {
+		return ""
+	}
+	doc := a.Document()
+	if mt.Start < 0 || mt.End < mt.Start || mt.End > len(doc) {
+		return ""
+	}
+	start := strings.LastIndex(doc[:mt.Start], "\n\n") + 1
+	end := strings.Index(doc[mt.End:], "\n\n")
+	if end < 0 {
+		end = len(doc)
+	} else {
+		end += mt.End
+	}
+	return doc[start:end]
 }
 
 func mentionArticles(d *pulse.Deal) []int64 {

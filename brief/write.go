@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/fundingpulse/pulse"
 )
@@ -267,8 +268,10 @@ func moveText(m *move) string {
 			} else {
 				fmt.Fprintf(&b, "%s announced an investment of undisclosed size", who)
 			}
-			if d.Country != "" {
-				b.WriteString(" in " + d.Country)
+			// The place is named only when the evidence names it: a deal's
+			// country may come from the investor's home, not the project.
+			if d.Country != "" && anyContains(sentences, d.Country) {
+				b.WriteString(" in " + countryPhrase(d.Country))
 			}
 		}
 	case pulse.KindFund:
@@ -311,6 +314,10 @@ func moveText(m *move) string {
 			b.WriteString(", raising " + amt)
 		}
 	default:
+		if c := liftClause(company, sentences); c != "" && amt == "" {
+			b.WriteString(c)
+			break
+		}
 		subj := subjectC
 		if subj == "" {
 			subj = by
@@ -380,4 +387,63 @@ func joinOr(xs []string) string {
 		return strings.Join(xs, "")
 	}
 	return strings.Join(xs[:len(xs)-1], ", ") + " or " + xs[len(xs)-1]
+}
+
+// clauseEnd is where a sentence ends; "U.S." or "1.5" inside one is not.
+var clauseEnd = regexp.MustCompile(`[.;!?](\s|$)|\n`)
+
+// maxClauseWords bounds a clause lifted from a source.
+const maxClauseWords = 30
+
+// liftClause returns the source's own words about a move that fits no
+// template: from the company's name to the end of its evidence sentence
+// ("Bitdeer sold its ... treasury to fund ..."), cut at a comma when long.
+func liftClause(company string, sentences []string) string {
+	if company == "" {
+		return ""
+	}
+	for _, s := range sentences {
+		i := strings.Index(s, company+" ")
+		if i < 0 {
+			continue
+		}
+		rest := s[i+len(company)+1:]
+		if rest == "" || !unicode.IsLower([]rune(rest)[0]) {
+			continue // not followed by a verb phrase
+		}
+		clause := strings.TrimSpace(s[i:])
+		if loc := clauseEnd.FindStringIndex(clause); loc != nil {
+			clause = clause[:loc[0]]
+		}
+		ws := strings.Fields(clause)
+		if len(ws) > maxClauseWords {
+			clause = strings.Join(ws[:maxClauseWords], " ")
+			if j := strings.LastIndex(clause, ","); j > len(company) {
+				clause = clause[:j]
+			} else {
+				continue
+			}
+		}
+		return strings.TrimRight(clause, ",:—– ")
+	}
+	return ""
+}
+
+func anyContains(xs []string, sub string) bool {
+	for _, x := range xs {
+		if strings.Contains(x, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// countryPhrase adds the article that some country names take.
+func countryPhrase(c string) string {
+	switch {
+	case strings.HasPrefix(c, "United "), strings.HasSuffix(c, " Republic"), strings.HasSuffix(c, " Islands"),
+		c == "Netherlands", c == "Philippines", c == "Bahamas", c == "Gambia", c == "Maldives":
+		return "the " + c
+	}
+	return c
 }
