@@ -16,6 +16,8 @@ import (
 	"github.com/mmcdole/gofeed"
 	"github.com/mmcdole/gofeed/rss"
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/fundingpulse/pulse/article"
 )
 
 // Feed is a parsed feed.
@@ -56,7 +58,7 @@ func Parse(body []byte) (f *Feed, err error) {
 		}
 	}()
 	body = fixEncoding(body)
-	if gofeed.DetectFeedType(bytes.NewReader(body)) == gofeed.FeedTypeUnknown {
+	if Sniff(body, "") != KindFeed {
 		return nil, fmt.Errorf("parse feed: %w", ErrNotFeed)
 	}
 	p := gofeed.NewParser()
@@ -116,6 +118,15 @@ func entry(it *gofeed.Item, base *url.URL) Entry {
 		e.Published = it.PublishedParsed.UTC()
 	case it.UpdatedParsed != nil:
 		e.Published = it.UpdatedParsed.UTC()
+	default:
+		// gofeed knows English dates; localised ones ("Seg, 24 Set 2018")
+		// need the wider parser.
+		for _, s := range []string{it.Published, it.Updated} {
+			if t, ok := article.ParseDate(s); ok {
+				e.Published = t
+				break
+			}
+		}
 	}
 	return e
 }
@@ -134,8 +145,18 @@ func resolve(base *url.URL, link string) string {
 
 var space = regexp.MustCompile(`\s+`)
 
-// clean makes a one-line UTF-8 string of a title or name.
+// clean makes a one-line plain-text UTF-8 string of a title or name; feeds
+// put markup and escaped entities in titles more often than the specs allow.
 func clean(s string) string {
+	s = valid(s)
+	if strings.ContainsAny(s, "<&") {
+		s = article.HTMLToText(s)
+	}
+	return oneLine(s)
+}
+
+// oneLine makes a trimmed single-line UTF-8 string.
+func oneLine(s string) string {
 	return strings.TrimSpace(space.ReplaceAllString(valid(s), " "))
 }
 

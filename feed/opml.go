@@ -42,7 +42,6 @@ var ErrNotOPML = errors.New("not an OPML document")
 func ParseOPML(r io.Reader) ([]Outline, error) {
 	dec := xml.NewDecoder(r)
 	dec.CharsetReader = charset.NewReaderLabel
-	dec.Strict = false // exported files often carry bare "&" in titles
 	var doc opmlDoc
 	if err := dec.Decode(&doc); err != nil {
 		var se xml.UnmarshalError
@@ -57,12 +56,12 @@ func ParseOPML(r io.Reader) ([]Outline, error) {
 	walk = func(list []opmlOutline) {
 		for _, o := range list {
 			ol := Outline{
-				Title:   clean(o.Title),
+				Title:   oneLine(o.Title),
 				XMLURL:  strings.TrimSpace(o.XMLURL),
 				HTMLURL: strings.TrimSpace(o.HTMLURL),
 			}
 			if ol.Title == "" {
-				ol.Title = clean(o.Text)
+				ol.Title = oneLine(o.Text)
 			}
 			key := Outline{XMLURL: ol.XMLURL, HTMLURL: ol.HTMLURL}
 			if (ol.XMLURL != "" || ol.HTMLURL != "") && !seen[key] {
