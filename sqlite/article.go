@@ -60,16 +60,21 @@ func (db *DB) AddArticle(ctx context.Context, a *pulse.Article) (bool, error) {
 	}
 	created := false
 	err := db.write(ctx, func(tx *sql.Tx) error {
+		var existing sql.NullInt64
 		// Writes are serialised on one connection inside BEGIN IMMEDIATE,
 		// so nothing can be inserted between this check and the insert.
-		err := tx.QueryRowContext(ctx, `SELECT id FROM articles
-			WHERE identity_hash = ?1 OR (?2 <> '' AND url = ?2) OR (?3 <> '' AND content_hash = ?3)
-			ORDER BY id LIMIT 1`, a.IdentityHash, a.URL, a.ContentHash).Scan(&a.ID)
-		if err == nil {
-			return nil
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
+		// The literal "<> ''" terms let SQLite use the partial indexes.
+		err := tx.QueryRowContext(ctx, `SELECT min(id) FROM (
+			SELECT id FROM articles WHERE identity_hash = ?1
+			UNION ALL SELECT id FROM articles WHERE url = ?2 AND url <> ''
+			UNION ALL SELECT id FROM articles WHERE content_hash = ?3 AND content_hash <> '')`,
+			a.IdentityHash, a.URL, a.ContentHash).Scan(&existing)
+		if err != nil {
 			return dbErr("find article", err)
+		}
+		if existing.Valid {
+			a.ID = existing.Int64
+			return nil
 		}
 		err = tx.QueryRowContext(ctx, `INSERT INTO articles (source_id, url, guid, identity_hash, title, outlet,
 			author, published, fetched_at, lang, text, content_hash, simhash, duplicate_of, extracted_at)

@@ -372,24 +372,24 @@ func (db *DB) FindDeals(ctx context.Context, f pulse.DealFilter) ([]*pulse.Deal,
 		where, args = append(where, "d.amount_usd <= ?"), append(args, f.AmountMax)
 	}
 	if s := fold(strings.TrimSpace(f.Company)); s != "" {
-		where = append(where, `(instr(d.company_fold, ?) > 0 OR EXISTS (SELECT 1 FROM entity_names n
-			WHERE n.entity_id = d.company_id AND instr(n.fold, ?) > 0))`)
+		where = append(where, `(instr(d.company_fold, ?) > 0 OR d.company_id IN (SELECT entity_id FROM entity_names
+			WHERE instr(fold, ?) > 0))`)
 		args = append(args, s, s)
 	}
 	if f.CompanyID != 0 {
 		where, args = append(where, "d.company_id = ?"), append(args, f.CompanyID)
 	}
 	if s := fold(strings.TrimSpace(f.Investor)); s != "" {
-		where = append(where, `EXISTS (SELECT 1 FROM deal_parties p WHERE p.deal_id = d.id AND (instr(p.fold, ?) > 0
-			OR p.entity_id IN (SELECT entity_id FROM entity_names WHERE instr(fold, ?) > 0)))`)
+		where = append(where, `d.id IN (SELECT deal_id FROM deal_parties WHERE instr(fold, ?) > 0
+			OR entity_id IN (SELECT entity_id FROM entity_names WHERE instr(fold, ?) > 0))`)
 		args = append(args, s, s)
 	}
 	if f.InvestorID != 0 {
-		where = append(where, "EXISTS (SELECT 1 FROM deal_parties p WHERE p.deal_id = d.id AND p.entity_id = ?)")
+		where = append(where, "d.id IN (SELECT deal_id FROM deal_parties WHERE entity_id = ?)")
 		args = append(args, f.InvestorID)
 	}
 	if f.ArticleID != 0 {
-		where = append(where, "EXISTS (SELECT 1 FROM mentions m WHERE m.deal_id = d.id AND m.article_id = ?)")
+		where = append(where, "d.id IN (SELECT deal_id FROM mentions WHERE article_id = ?)")
 		args = append(args, f.ArticleID)
 	}
 	if f.Query != "" {
