@@ -17,7 +17,7 @@ var capStop = set(`the a an this that these those it its in on at for from with 
 today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr read more related also
 according meanwhile however additionally other others why what how who notably details key here there we our i he she they their
-his her you your is was will has have first last next all some many most both each every dear hello welcome week earlier late later founded launched based headquartered mas pero aber well enfin ainsi además außerdem zudem auch finally
+his her you your is was will has have first last next all some many most both each every dear hello welcome week earlier late later founded launched based headquartered mas pero aber well i’d i'd i’m i'm we’re we're enfin ainsi además außerdem zudem auch finally
 summary update updated breaking exclusive watch video photo see veja leia mais plus then thus so if not no yes now just still even
 only about over under into out up down than per via vs etc el la los las un una o os um uma le les une der die das ein eine den dem
 des im am zum zur mit und für auf bei nach hoje por com em na nos nas do da dos pela pelo para sur avec dans pour par au aux en y e et
@@ -77,7 +77,8 @@ type trigger struct {
 var triggers = buildTriggers(map[int]string{
 	tRaise: `raise|raises|raised|raising|secure|secures|secured|securing|closes|closed|close|closing|lands|landed|bags|bagged|nabs|nabbed|
 snags|snagged|gets|got|receives|received|receive|will receive|obtains|obtained|attracts|attracted|pulls in|picked up|picks up|
-completes|completed|gathers|scores|scored|wins|won|has been awarded|was awarded|levanta|levantou|capta|captou|recebe|recebeu|sammelt|eingesammelt|erhält|erhalten|erhielt|
+completes|completed|gathers|scores|scored|wins|won|approved for|recommended for|selected for|
+selected to receive|has been awarded|was awarded|levanta|levantou|capta|captou|recebe|recebeu|sammelt|eingesammelt|erhält|erhalten|erhielt|
 sichert|lève|lèvent|levé|boucle|bouclé|bouclée|recauda|recaudó|consigue|obtiene|cierra|cerró|融资|完成|調達|获得`,
 	tRound: `funding|funding round|financing round|financing|round|investment round|seed round|seed funding|pre-seed|series a|series b|
 series c|series d|series e|series f|series g|series h|capital injection|venture capital|venture funding|equity funding|growth round|
@@ -120,7 +121,7 @@ func buildTriggers(m map[int]string) []trigger {
 }
 
 // blockers make a whole sentence hypothetical: plans, talks, rumours.
-var blockers = phrases(`plans to|plan to|planning to|is planning|are planning|planned|in talks|talks to|talks with|seeking|seeks to|
+var blockers = phrases(`plans to|plan to|planning to|predict|predicts|forecast|forecasts|is planning|are planning|planned|in talks|talks to|talks with|seeking|seeks to|
 seek to|looking to|aims to|aiming to|would|could|might|may raise|considering|rumor|rumour|rumored|rumoured|expected to|expects to|
 intends to|intention|targeting|hopes to|hoping to|proposed|potential|possible|weighing|exploring|filed for|files for|preparing to|
 prepares to|set out to|terminated|called off|scrapped|abandoned|did not|didn't|has not|hasn't|won't|will not|geplatzt|pretende|
@@ -148,7 +149,7 @@ allocate|earmarked`)
 
 var nonDealAfter = phrases(`of the proceeds|of proceeds|of its proceeds|valuation|in revenue|revenue|in sales|in annual|market|in assets|under management|in contracted|in
 arr|in gmv|a year|per year|annually|in losses|loss|in profit|in market|of revenue|in deals|in funding across|across|in exports|
-in value|worth of|de receita|de faturamento|umsatz|in the|de chiffre|bewertung|bewertet`)
+in value|worth of|de receita|de faturamento|umsatz|de chiffre|bewertung|bewertet`)
 
 // phrase is a lower-case word sequence.
 type phrase []string

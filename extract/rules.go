@@ -100,6 +100,12 @@ func analyse(text string, sp Span, all []money.Match) *sentence {
 		}
 	}
 	s.runs = runs(s.toks)
+	// "Founded by ...", "Buoyed by ...": a capitalised participle opening a
+	// sentence is no name.
+	if len(s.toks) > 1 && (strings.HasSuffix(s.toks[0].lower, "ed") || strings.HasSuffix(s.toks[0].lower, "ing")) && !s.toks[1].name {
+		s.toks[0].name = false
+	}
+	s.runs = runs(s.toks)
 	s.skip = skippable(s.toks)
 	return s
 }
@@ -294,9 +300,14 @@ func (s *sentence) firstSubject(text string, before int) (name, bool) {
 		if s.skip[r.i] || isPlace(s.toks, r) || isGenericRun(s.toks, r) {
 			continue
 		}
-		// At the start, or after an introductory phrase and its comma.
+		// At the start, after lower-case descriptors ("Galway-headquartered
+		// Bluedrop Medical"), or after an introductory phrase and its comma.
 		if r.i > 0 && s.toks[r.i-1].text != "," && s.toks[r.i-1].text != ":" {
-			return name{}, false
+			for x := 0; x < r.i; x++ {
+				if s.toks[x].name || !s.toks[x].word {
+					return name{}, false
+				}
+			}
 		}
 		x := r.j
 		for x < len(s.toks) && (s.skip[x] || gapWords[s.toks[x].lower] && s.toks[x].lower != "that") {
@@ -325,10 +336,10 @@ func verbLike(t token) bool {
 // dollars, Linkfluence conclut").
 func (s *sentence) looseSubject(text string, k, e int) (name, bool) {
 	for x := k - 1; x >= 0; x-- {
-		if s.toks[x].text == ";" || s.toks[x].text == ":" || s.toks[x].text == "." {
+		if s.toks[x].text == ";" || s.toks[x].text == ":" || s.toks[x].text == "." || clauseWords[s.toks[x].lower] {
 			break
 		}
-		if generalPlural[s.toks[x].lower] && x >= k-3 {
+		if generalPlural[s.toks[x].lower] {
 			return name{}, false
 		}
 		r, ok := s.runEndingAt(x)
@@ -364,6 +375,10 @@ func (s *sentence) looseSubject(text string, k, e int) (name, bool) {
 	return name{}, false
 }
 
+// clauseWords start a new clause: a name before them is not the subject of
+// what follows.
+var clauseWords = set(`while whereas but although though because since when after before until unless`)
+
 // reportWords end the search for a name after an amount: what follows is a
 // source, not a party.
 var reportWords = set(`according said says reported reports per source sources data report tracker cited`)
@@ -385,7 +400,7 @@ func (s *sentence) objectAfter(text string, k, limit int) (name, bool) {
 		if t.text == "." || t.text == ";" {
 			break
 		}
-		if descriptorHeads[t.lower] && x+1 < len(s.toks) && s.toks[x+1].word && !s.toks[x+1].name && !capStop[s.toks[x+1].lower] && !stopAfter[s.toks[x+1].lower] {
+		if descriptorHeads[t.lower] && x+1 < len(s.toks) && s.toks[x+1].word && !s.toks[x+1].name && !capStop[s.toks[x+1].lower] && !stopAfter[s.toks[x+1].lower] && !descriptorHeads[s.toks[x+1].lower] && s.toks[x+1].money == 0 {
 			n := s.toks[x+1]
 			return name{text: n.text, start: n.start, end: n.end}, true
 		}
@@ -453,6 +468,11 @@ func extractRules(text string, published time.Time) []*cand {
 	quiet := 0 // sentences since the last deal
 	for _, sp := range sents {
 		s := analyse(text, sp, all)
+		// The company a later "it" or "the startup" means: the last one a
+		// sentence was about, unless that sentence is about its investors.
+		if n, ok := s.firstSubject(text, len(s.toks)); ok && !looksLikeInvestor(n.text) && !s.aboutInvestors() && strings.Count(text, n.text) > 1 {
+			focus = n
+		}
 		if len(s.trigs) == 0 {
 			quiet++
 			continue
@@ -547,7 +567,10 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 	c := &cand{}
 	var kindTrig *trig
 	classes := []int{tIPO, tOffering, tDebt, tGrant, tFund, tAcquire, tAcqNoun, tSold, tInvest, tRaise, tRound}
-	near := s.nearest(k, 25, classes...)
+	near := s.nearest(k, 12, classes...)
+	if near == nil {
+		near = s.nearest(k, 25, tAcquire, tAcqNoun, tSold)
+	}
 	if near == nil {
 		if w := s.nearest(k, 40, tWeak); w == nil || !s.adjacentName(k) {
 			return nil
@@ -604,6 +627,9 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 	}
 	if c.company.text == "" && !(c.kind == pulse.KindInvestment && len(c.investors) > 0) {
 		return nil
+	}
+	if c.kind == pulse.KindInvestment && len(c.investors) == 0 && isPlaceName(c.company.text) {
+		return nil // money "invested in Sweden" by nobody named is a statistic
 	}
 	if c.company.text != "" && looksLikeInvestor(c.company.text) && c.kind == pulse.KindFundingRound && raise != nil {
 		c.kind = pulse.KindFund
@@ -707,7 +733,7 @@ func (s *sentence) raiseParties(text string, c *cand, raise *trig, k, e int, foc
 	}
 	for x := 0; x < k; x++ {
 		if s.toks[x].lower == "for" && s.nearest(x, 6, tRound) != nil {
-			if n, ok := s.objectAfter(text, x+1, 6); ok && !isPlaceName(n.text) {
+			if n, ok := s.objectAfter(text, x+1, min(6, k-x-1)); ok && !isPlaceName(n.text) {
 				c.company = n
 				return
 			}
@@ -1140,6 +1166,17 @@ func roundAt(toks []token, x int) (pulse.Round, int) {
 		return "bridge", 1
 	}
 	return "", 0
+}
+
+// aboutInvestors reports a sentence that tells who invested.
+func (s *sentence) aboutInvestors() bool {
+	for _, t := range s.toks {
+		switch t.lower {
+		case "led", "co-led", "participated", "invested", "backed", "joined", "investors", "investor":
+			return true
+		}
+	}
+	return false
 }
 
 // looksLikeInvestor reports a fund manager's name: such a firm "raising"

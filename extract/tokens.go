@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/fundingpulse/pulse/extract/money"
 )
 
 // token is one word or punctuation mark of a sentence.
@@ -123,7 +125,7 @@ func runs(toks []token) []run {
 			break
 		}
 		a := i
-		for a < j && (capStop[toks[a].lower] || generic[toks[a].lower]) {
+		for a < j && (capStop[toks[a].lower] || generic[toks[a].lower] || numberWords[toks[a].lower] > 0) {
 			a++
 		}
 		// Trailing generic words ("Mono CEO") are not part of the name.
@@ -147,3 +149,7 @@ func runText(text string, toks []token, r run) string {
 	}
 	return s
 }
+
+// numberWords open a run without belonging to the name: "Two Irish
+// start-ups".
+var numberWords = money.NumberWords

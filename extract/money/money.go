@@ -239,11 +239,28 @@ func matchAt(text string, i int) (Match, bool) {
 			}
 		}
 	}
-	if !isDigit(byteAt(text, i)) {
-		return Match{}, false
-	}
-	val, j, ok := parseNumber(text, i)
-	if !ok {
+	var val float64
+	var j int
+	if isDigit(byteAt(text, i)) {
+		var ok bool
+		if val, j, ok = parseNumber(text, i); !ok {
+			return Match{}, false
+		}
+	} else if v, n := numberWord(text, i); n > 0 && cur == "" {
+		// "drei Millionen Euro", "two million dollars": only with a scale.
+		k := skipSpace(text, i+n)
+		big := false
+		for _, s := range scales {
+			if s.mult >= 1e6 && len(s.word) > 2 && hasWord(text, k, s.word, false) {
+				big = true
+				break
+			}
+		}
+		if !big {
+			return Match{}, false
+		}
+		val, j = v, i+n
+	} else {
 		return Match{}, false
 	}
 	end := j
@@ -502,4 +519,33 @@ func FindPercents(text string) []Percent {
 		i = j
 	}
 	return out
+}
+
+// NumberWords are the spelled-out numbers news writes before "million".
+var NumberWords = map[string]float64{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+	"ein": 1, "eine": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+	"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10,
+	"um": 1, "dois": 2, "três": 3, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "diez": 10,
+}
+
+// numberWord reads a spelled-out number at i and returns its value and
+// byte length.
+func numberWord(text string, i int) (float64, int) {
+	j := i
+	for j < len(text) {
+		r, w := utf8.DecodeRuneInString(text[j:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j += w
+	}
+	if j == i || j-i > 8 {
+		return 0, 0
+	}
+	v, ok := NumberWords[strings.ToLower(text[i:j])]
+	if !ok {
+		return 0, 0
+	}
+	return v, j - i
 }
