@@ -88,7 +88,11 @@ func Region(country string) string {
 // consumed without a match so they do not read as a country.
 func Find(text string) []Match {
 	g := index()
-	var out []Match
+	// Spans are collected small and turned into Matches once, because a
+	// Place is four strings and growing a []Match copies them repeatedly.
+	type span struct{ place, start, end int32 }
+	var buf [32]span
+	spans := buf[:0]
 	for i := 0; i < len(text); {
 		c := text[i]
 		// Every name starts with a capital: an ASCII upper-case letter or a
@@ -103,9 +107,16 @@ func Find(text string) []Match {
 			continue
 		}
 		if p >= 0 {
-			out = append(out, Match{Place: g.places[p], Start: i, End: end})
+			spans = append(spans, span{p, int32(i), int32(end)})
 		}
 		i = end
+	}
+	if len(spans) == 0 {
+		return nil
+	}
+	out := make([]Match, len(spans))
+	for k, sp := range spans {
+		out[k] = Match{Place: g.places[sp.place], Start: int(sp.start), End: int(sp.end)}
 	}
 	return out
 }
@@ -145,6 +156,7 @@ const blocked = -2
 // trie is a byte trie over the names Find matches.
 type trie struct {
 	nodes []trieNode
+	root  [256]int32 // children of the root by byte, 0 when absent
 }
 
 type trieNode struct {
@@ -158,6 +170,24 @@ type trieEdge struct {
 }
 
 func newTrie() *trie { return &trie{nodes: []trieNode{{place: -1}}} }
+
+// child returns the node reached from n by b, or -1.
+func (t *trie) child(n int32, b byte) int32 {
+	if n == 0 {
+		if c := t.root[b]; c != 0 {
+			return c
+		}
+		return -1
+	}
+	for _, e := range t.nodes[n].edges {
+		if e.b == b {
+			return e.to
+		} else if e.b > b {
+			break
+		}
+	}
+	return -1
+}
 
 // insert adds name for place and reports the place already there, if any.
 func (t *trie) insert(name string, place int32) (existing int32) {
@@ -173,6 +203,9 @@ func (t *trie) insert(name string, place int32) (existing int32) {
 		t.nodes = append(t.nodes, trieNode{place: -1})
 		next := int32(len(t.nodes) - 1)
 		t.nodes[n].edges = slices.Insert(edges, j, trieEdge{b, next})
+		if n == 0 {
+			t.root[b] = next
+		}
 		n = next
 	}
 	existing = t.nodes[n].place
@@ -187,21 +220,10 @@ func (t *trie) insert(name string, place int32) (existing int32) {
 func (t *trie) longest(s string, i int) (end int, place int32) {
 	n := int32(0)
 	for j := i; j < len(s); j++ {
-		edges := t.nodes[n].edges
-		b := s[j]
-		next := int32(-1)
-		for _, e := range edges {
-			if e.b == b {
-				next = e.to
-				break
-			} else if e.b > b {
-				break
-			}
-		}
-		if next < 0 {
+		n = t.child(n, s[j])
+		if n < 0 {
 			break
 		}
-		n = next
 		if p := t.nodes[n].place; p != -1 && boundaryAfter(s, j+1) {
 			end, place = j+1, p
 		}

@@ -1,6 +1,8 @@
 package geo
 
 import (
+	"bufio"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -253,39 +255,56 @@ func TestParseRejectsBadData(t *testing.T) {
 	}
 }
 
-// article returns about 4 KB of news-like text, from shared evaluation
-// articles when they are present and from a built-in paragraph otherwise.
-func article(tb testing.TB) string {
+// newsText returns the first 4 KB of the shared evaluation articles, or ""
+// when they are not there.
+func newsText(tb testing.TB) string {
 	tb.Helper()
-	for _, dir := range []string{"../../shared/eval", "../../shared/fixtures"} {
-		var text []byte
-		_ = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() || len(text) >= 4096 {
-				return nil
-			}
-			if b, err := os.ReadFile(path); err == nil && utf8.Valid(b) {
-				text = append(text, b...)
-			}
-			return nil
-		})
-		if len(text) >= 4096 {
-			return string(text[:4096])
+	f, err := os.Open(filepath.Join("..", "..", "shared", "eval", "dev", "cases.jsonl"))
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	var text strings.Builder
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 4<<20)
+	for sc.Scan() && text.Len() < 4096 {
+		var c struct{ Text string }
+		if json.Unmarshal(sc.Bytes(), &c) == nil {
+			text.WriteString(c.Text)
+			text.WriteString("\n")
 		}
 	}
-	para := "Bengaluru-based Krutrim raised $50 million from Matrix Partners India and a Dubai family office, " +
-		"while Paris-based Mistral AI closed a €600 million round led by General Catalyst with participation from " +
-		"Nvidia, Samsung and the French state bank. In the U.S., Austin's data-center builder signed a lease in Abilene, Texas. " +
-		"The Emirati fund MGX and Stockholm's EQT joined a $5 billion facility for sites in Norway, Sweden and South Korea. "
+	if text.Len() < 4096 {
+		return ""
+	}
+	s := text.String()[:4096]
+	for !utf8.ValidString(s) {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// denseText is 4 KB with a place name every few words, a worse case than news.
+func denseText() string {
+	para := "Bengaluru-based founders raised money from a Dubai family office, while a Paris-based lab closed a round " +
+		"with French and U.S. investors. An Austin data-center builder signed a lease in Abilene, Texas. " +
+		"An Emirati fund and a Stockholm firm joined a facility for sites in Norway, Sweden and South Korea. "
 	return strings.Repeat(para, 4096/len(para)+1)[:4096]
 }
 
 func BenchmarkFind4KB(b *testing.B) {
-	text := article(b)
 	index()
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	for b.Loop() {
-		Find(text)
+	for _, bc := range []struct{ name, text string }{{"news", newsText(b)}, {"dense", denseText()}} {
+		b.Run(bc.name, func(b *testing.B) {
+			if bc.text == "" {
+				b.Skip("shared/eval/dev/cases.jsonl is not present")
+			}
+			b.SetBytes(int64(len(bc.text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				Find(bc.text)
+			}
+		})
 	}
 }
 
