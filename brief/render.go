@@ -295,13 +295,14 @@ var htmlTemplate = template.Must(template.New("").Funcs(template.FuncMap{
 	"change":  func(c string) string { return strings.TrimSpace(changeLabel(c)) },
 	"cites":   splitCites,
 	"srcline": sourcesLine,
-	"body":    body,
+	"body":    func(s string) string { return clean(body(s)) },
+	"clean":   clean,
 }).Parse(`{{define "bullet"}}<li{{with .Change}} class="change-{{.}}"{{end}}>{{with change .Change}}<strong>{{.}}</strong> {{end}}{{body .Text}}{{range .Citations}} <a class="cite" href="#src-{{.}}">[{{.}}]</a>{{end}}.</li>
 {{end}}{{define "briefing"}}<article class="briefing" data-pulse="{{.PulseSlug}}" data-version="{{.Version}}">
 <header>
-<h1>{{.Title}}</h1>
-{{with .Topic}}<p class="topic">{{.}}</p>
-{{end}}{{with .Lede}}<p class="lede">{{range cites .}}{{if .N}}<a class="cite" href="#src-{{.N}}">[{{.N}}]</a>{{else}}{{.Text}}{{end}}{{end}}</p>
+<h1>{{clean .Title}}</h1>
+{{with .Topic}}<p class="topic">{{clean .}}</p>
+{{end}}{{with .Lede}}<p class="lede">{{range cites .}}{{if .N}}<a class="cite" href="#src-{{.N}}">[{{.N}}]</a>{{else}}{{clean .Text}}{{end}}{{end}}</p>
 {{end}}</header>
 {{with .Latest}}<section class="latest">
 <h2>Latest developments</h2>
@@ -309,7 +310,7 @@ var htmlTemplate = template.Must(template.New("").Funcs(template.FuncMap{
 {{range .}}{{template "bullet" .}}{{end}}</ul>
 </section>
 {{end}}{{range .Sections}}<section class="storyline" id="story-{{.Key}}">
-<h2>{{.Title}}</h2>
+<h2>{{clean .Title}}</h2>
 <ul>
 {{range .Bullets}}{{template "bullet" .}}{{end}}</ul>
 </section>
@@ -325,7 +326,7 @@ var htmlTemplate = template.Must(template.New("").Funcs(template.FuncMap{
 {{end}}<footer class="sources">
 <h2>{{srcline .}}</h2>
 <ol>
-{{range .Sources}}<li id="src-{{.N}}" value="{{.N}}">{{.Outlet}}, {{with safeURL .URL}}<a href="{{.}}" rel="noopener noreferrer nofollow">{{end}}{{or .Title .URL}}{{if safeURL .URL}}</a>{{end}}, <time datetime="{{.Published.Format "2006-01-02"}}">{{date .Published}}</time></li>
+{{range .Sources}}<li id="src-{{.N}}" value="{{.N}}">{{clean .Outlet}}, {{with safeURL .URL}}<a href="{{.}}" rel="noopener noreferrer nofollow">{{end}}{{clean (or .Title .URL)}}{{if safeURL .URL}}</a>{{end}}, <time datetime="{{.Published.Format "2006-01-02"}}">{{date .Published}}</time></li>
 {{end}}</ol>
 </footer>
 </article>
