@@ -159,6 +159,49 @@ func TestEndlessBody(t *testing.T) {
 	wantKind(t, err, pulse.FetchErrTooLarge)
 }
 
+func TestNonUTF8BodyUntouched(t *testing.T) {
+	// GB2312 for "新闻" and ISO-8859-1 for "é": the fetcher hands bytes over
+	// as they came; decoding is the parser's job, guided by ContentType.
+	bodies := map[string]string{
+		"/gb2312": "<?xml version=\"1.0\" encoding=\"gb2312\"?><rss><channel><title>\xd0\xc2\xce\xc5</title></channel></rss>",
+		"/latin1": "<rss><channel><title>Caf\xe9</title></channel></rss>",
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml; charset=iso-8859-1")
+		fmt.Fprint(w, bodies[r.URL.Path])
+	}))
+	defer srv.Close()
+	c := New(testConfig())
+	for path, want := range bodies {
+		resp, err := c.Get(t.Context(), Request{URL: srv.URL + path})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(resp.Body) != want || resp.ContentType != "application/rss+xml; charset=iso-8859-1" {
+			t.Errorf("%s: body %q, type %q", path, resp.Body, resp.ContentType)
+		}
+	}
+}
+
+func TestKind(t *testing.T) {
+	wrapped := fmt.Errorf("fetch source 7: %w", &Error{Kind: pulse.FetchErrTimeout, Err: context.DeadlineExceeded})
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{nil, ""},
+		{wrapped, pulse.FetchErrTimeout},
+		{errors.New("plain"), pulse.FetchErrOther},
+	} {
+		if got := Kind(tt.err); got != tt.want {
+			t.Errorf("Kind(%v) = %q, want %q", tt.err, got, tt.want)
+		}
+	}
+	if !errors.Is(wrapped, context.DeadlineExceeded) {
+		t.Error("Error does not unwrap")
+	}
+}
+
 func TestContentLengthOverCap(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Length", "999999999")
