@@ -65,7 +65,13 @@ Pakistan|asia|pakistan,pakistani,karachi,lahore
 Bangladesh|asia|bangladesh,bangladeshi,dhaka
 Taiwan|asia|taiwan,taiwanese,taipei,hsinchu
 Australia|oceania|australia,australian,sydney,melbourne,brisbane,perth
-New Zealand|oceania|new zealand,auckland,wellington`
+New Zealand|oceania|new zealand,auckland,wellington
+|europe|europe,european,eu,nordics,nordic,scandinavia,dach,benelux
+|asia|asia,asian,southeast asia,south asia,apac,asia-pacific
+|africa|africa,african,sub-saharan africa,west africa,east africa
+|middle_east|middle east,mena,gcc,gulf
+|latin_america|latin america,latam,south america
+|north_america|north america`
 
 // placeIndex maps a lower-case place word or phrase to its place.
 var placeIndex = func() map[string]Place {

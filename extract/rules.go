@@ -204,6 +204,12 @@ func (s *sentence) runAt(k int) (run, bool) {
 func (s *sentence) nameOf(text string, r run) name {
 	t := runText(text, s.toks, r)
 	st := s.toks[r.i].start
+	// "Middle East’s Presight AI Fund" names the fund.
+	for _, p := range []string{"’s ", "'s "} {
+		if i := strings.LastIndex(t, p); i > 0 {
+			t, st = t[i+len(p):], st+i+len(p)
+		}
+	}
 	// French and Italian elision: "d'Ace Management", "l'IoT".
 	for _, p := range []string{"d'", "l'", "d’", "l’", "D'", "L'"} {
 		if strings.HasPrefix(t, p) && len(t) > len(p) {
@@ -304,16 +310,18 @@ func (s *sentence) firstSubject(text string, before int) (name, bool) {
 		// Bluedrop Medical"), or after an introductory phrase and its comma.
 		if r.i > 0 && s.toks[r.i-1].text != "," && s.toks[r.i-1].text != ":" {
 			for x := 0; x < r.i; x++ {
-				if s.toks[x].name || !s.toks[x].word {
+				if s.toks[x].name && !capStop[s.toks[x].lower] || !s.toks[x].word {
 					return name{}, false
 				}
 			}
 		}
 		x := r.j
-		for x < len(s.toks) && (s.skip[x] || gapWords[s.toks[x].lower] && s.toks[x].lower != "that") {
+		aux := false
+		for x < len(s.toks) && (s.skip[x] || s.toks[x].text == "," || gapWords[s.toks[x].lower] && s.toks[x].lower != "that") {
+			aux = aux || !s.skip[x] && s.toks[x].word
 			x++
 		}
-		if x < len(s.toks) && verbLike(s.toks[x]) {
+		if x < len(s.toks) && (aux || verbLike(s.toks[x])) {
 			return s.nameOf(text, r), true
 		}
 		return name{}, false
@@ -571,7 +579,7 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 	if near == nil {
 		near = s.nearest(k, 25, tAcquire, tAcqNoun, tSold)
 	}
-	if near == nil {
+	if near == nil && s.commitAfter(e) == nil {
 		if w := s.nearest(k, 40, tWeak); w == nil || !s.adjacentName(k) {
 			return nil
 		}
@@ -1031,6 +1039,16 @@ func (s *sentence) plainDeals(text string) []*cand {
 			if c.stake > 0 && c.stake < 50 {
 				c.kind = pulse.KindInvestment
 			}
+		case tOffering:
+			// "Acme completed a private placement", "sold its treasury".
+			if t.j-t.i == 1 && s.toks[t.i].lower != "treasury" || s.toks[t.i].lower == "warrants" {
+				continue
+			}
+			n, ok := s.firstSubject(text, t.i)
+			if !ok {
+				continue
+			}
+			c.kind, c.company = pulse.KindOther, n
 		case tIPO:
 			if s.toks[t.i].lower != "went" {
 				continue
