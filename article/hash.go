@@ -14,14 +14,21 @@ import (
 // ContentHash returns the sha256 (hex) of text with case and whitespace
 // normalised, so re-fetches that only re-wrap lines hash the same.
 func ContentHash(text string) string {
-	sum := sha256.Sum256([]byte(strings.Join(strings.Fields(strings.ToLower(text)), " ")))
+	sum := sha256.Sum256([]byte(foldSpace(text)))
 	return hex.EncodeToString(sum[:])
+}
+
+// foldSpace lower-cases s and collapses every run of whitespace to a space.
+func foldSpace(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 }
 
 // IdentityHash returns the stable identity of an article for idempotent
 // writes, from the first of these that is present: the feed's GUID, else
 // the canonical URL, else the title and text. Each is prefixed with its kind
 // so a GUID that happens to equal a URL elsewhere does not collide with it.
+// GUIDs are not scoped to a feed: some feeds use bare post numbers, so a
+// store should make the hash unique per source, not globally.
 func IdentityHash(guid, canonicalURL, title, text string) string {
 	var key string
 	switch {
@@ -30,8 +37,7 @@ func IdentityHash(guid, canonicalURL, title, text string) string {
 	case strings.TrimSpace(canonicalURL) != "":
 		key = "url\x00" + CanonicalURL(canonicalURL)
 	default:
-		norm := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
-		key = "text\x00" + norm(title) + "\x00" + norm(text)
+		key = "text\x00" + foldSpace(title) + "\x00" + foldSpace(text)
 	}
 	sum := sha256.Sum256([]byte(key))
 	return hex.EncodeToString(sum[:])
@@ -45,9 +51,8 @@ func words(text string) []string {
 	})
 }
 
-// shingleSize is the number of consecutive words hashed together: three is
-// long enough that shared boilerplate phrases dominate less than shared
-// story, short enough that light rewording still leaves overlap.
+// shingleSize is the number of consecutive words hashed together: three
+// words rarely match by chance, yet light rewording still leaves overlap.
 const shingleSize = 3
 
 // SimHash returns a 64-bit SimHash of text over word 3-shingles: texts that

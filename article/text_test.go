@@ -63,7 +63,9 @@ func TestCanonicalURL(t *testing.T) {
 }
 
 func TestParseDate(t *testing.T) {
-	utc := func(y int, m time.Month, d, hh, mm, ss int) time.Time { return time.Date(y, m, d, hh, mm, ss, 0, time.UTC) }
+	utc := func(y int, m time.Month, d, hh, mm, ss int) time.Time {
+		return time.Date(y, m, d, hh, mm, ss, 0, time.UTC)
+	}
 	tests := []struct {
 		in   string
 		want time.Time
