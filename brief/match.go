@@ -338,7 +338,6 @@ func MatchNew(ctx context.Context, s pulse.Store, articles []*pulse.Article, dea
 	for _, d := range deals {
 		for _, mt := range d.Mentions {
 			if byID[mt.ArticleID] == nil {
-				byID[mt.ArticleID] = nil
 				missing = append(missing, mt.ArticleID)
 			}
 		}

@@ -295,20 +295,26 @@ func (t termWord) matches(w string) bool {
 
 // has reports whether the words occur consecutively in d.
 func (d *doc) has(ws []termWord) bool {
-	last := len(d.words) - len(ws)
-	for s := 0; s <= last; s++ {
-		if !ws[0].matches(d.words[s]) {
-			continue
-		}
-		ok := true
-		for j := 1; ok && j < len(ws); j++ {
-			ok = ws[j].matches(d.words[s+j])
-		}
-		if ok {
+	first := ws[0]
+	for s, w := range d.words {
+		if first.matches(w) && d.hasAt(s, ws) {
 			return true
 		}
 	}
 	return false
+}
+
+// hasAt reports whether the words occur consecutively from position s.
+func (d *doc) hasAt(s int, ws []termWord) bool {
+	if s+len(ws) > len(d.words) {
+		return false
+	}
+	for j, w := range ws {
+		if !w.matches(d.words[s+j]) {
+			return false
+		}
+	}
+	return true
 }
 
 // describe prints a parsed expression fully parenthesised; tests use it to

@@ -81,7 +81,10 @@ func buildMoves(deals []*pulse.Deal, articles map[int64]*pulse.Article) []*move 
 		for _, d := range m.merged {
 			parts = append(parts, d.Company, strings.Join(d.Aliases, " "), strings.Join(d.Investors, " "))
 			for _, mt := range d.Mentions {
-				parts = append(parts, mt.Sentence, paragraphOf(articles[mt.ArticleID], mt))
+				parts = append(parts, mt.Sentence)
+				if perArticle[mt.ArticleID] > 1 {
+					parts = append(parts, paragraphOf(articles[mt.ArticleID], mt))
+				}
 				if !seen[mt.ArticleID] {
 					seen[mt.ArticleID] = true
 					m.articles = append(m.articles, mt.ArticleID)
@@ -447,8 +450,13 @@ func Storylines(topic string, deals []*pulse.Deal, articles map[int64]*pulse.Art
 	groups := groupStorylines(buildMoves(ds, articles), articles, topic)
 	out := make([]pulse.Storyline, len(groups))
 	inStory := map[int64]bool{}
-	first := map[string][]int{} // first word of a company name → storylines naming it
-	names := map[string][]termWord{}
+	// Company names by their first word, so an article is scanned once.
+	type named struct {
+		story int
+		words []termWord
+	}
+	byFirst := map[string][]named{}
+	seenName := map[string]bool{}
 	for i, g := range groups {
 		out[i] = pulse.Storyline{Key: g.key, Title: g.title, ArticleIDs: slices.Clone(g.articles)}
 		for _, m := range g.moves {
@@ -458,11 +466,10 @@ func Storylines(topic string, deals []*pulse.Deal, articles map[int64]*pulse.Art
 					inStory[mt.ArticleID] = true
 				}
 			}
-			if n := pulse.NormalizeName(m.deal.Company); n != "" {
-				tw := termWordsExact(n)
-				names[n] = tw
-				if len(tw) > 0 && !slices.Contains(first[tw[0].w], i) {
-					first[tw[0].w] = append(first[tw[0].w], i)
+			if n := pulse.NormalizeName(m.deal.Company); n != "" && !seenName[n] {
+				seenName[n] = true
+				if tw := termWordsExact(n); len(tw) > 0 {
+					byFirst[tw[0].w] = append(byFirst[tw[0].w], named{i, tw})
 				}
 			}
 		}
@@ -482,15 +489,10 @@ func Storylines(topic string, deals []*pulse.Deal, articles map[int64]*pulse.Art
 		}
 		d := newDoc(a.Title, a.Text)
 		best := -1
-		for _, w := range d.words {
-			for _, i := range first[w] {
-				if best < 0 || i < best {
-					for _, g := range groups[i].moves {
-						if tw := names[pulse.NormalizeName(g.deal.Company)]; len(tw) > 0 && tw[0].w == w && d.has(tw) {
-							best = i
-							break
-						}
-					}
+		for p, w := range d.words {
+			for _, c := range byFirst[w] {
+				if (best < 0 || c.story < best) && d.hasAt(p, c.words) {
+					best = c.story
 				}
 			}
 		}
