@@ -287,3 +287,46 @@ func TestBrowserKeyboard(t *testing.T) {
 		t.Errorf("the skip link moves focus to %q, want main", id)
 	}
 }
+
+// TestBrowserSignInAndAddSource signs in with a pasted token and adds a
+// source through the form: the browser's own Origin and Sec-Fetch-Site
+// headers must pass the cross-origin check. Against an outside server it
+// needs PULSE_BROWSER_TOKEN.
+func TestBrowserSignInAndAddSource(t *testing.T) {
+	ctx := browser(t)
+	base, f := target(t)
+	token := testToken
+	if f == nil {
+		if token = os.Getenv("PULSE_BROWSER_TOKEN"); token == "" {
+			t.Skip("set PULSE_BROWSER_TOKEN to sign in to an outside server")
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/signin?next=/sources"),
+		chromedp.SendKeys(chromedp.ID("token"), token)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS("form.signin button"))); err != nil {
+		t.Fatalf("sign in: %v", err)
+	}
+	if loc := run(t, ctx, chromedp.Location()); loc != base+"/sources" {
+		t.Fatalf("after sign-in the browser is at %s", loc)
+	}
+	feed := fmt.Sprintf("https://feeds.example.org/browser-%d.xml", time.Now().UnixNano())
+	if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS("form.add-source input[name=url]"), feed),
+		chromedp.SendKeys(chromedp.CSS("form.add-source input[name=title]"), "Added from a browser")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS("form.add-source button"))); err != nil {
+		t.Fatalf("add source: %v", err)
+	}
+	body := run(t, ctx, chromedp.Text(chromedp.CSS("main")))
+	for _, want := range []string{"Source added.", feed, "Signed in as"} {
+		if !strings.Contains(body+run(t, ctx, chromedp.Text(chromedp.CSS("header"))), want) {
+			t.Errorf("after adding, the page lacks %q", want)
+		}
+	}
+	png := run(t, ctx, chromedp.FullScreenshot(100))
+	if err := os.WriteFile(filepath.Join(artifacts(t), "desktop_sources_signed_in.png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

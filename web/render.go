@@ -146,6 +146,7 @@ func (s *Server) funcs() template.FuncMap {
 		"move":     moveHTML,
 		"mention":  mentionHTML,
 		"join":     func(s []string) string { return strings.Join(s, ", ") },
+		"label":    label,
 		"add":      func(a, b int) int { return a + b },
 		"sub":      func(a, b float64) float64 { return a - b },
 	}
