@@ -167,11 +167,11 @@ func ev(text, field string, s, e int) pulse.Evidence {
 
 // paragraphOf widens a sentence to its paragraph, for sector cues.
 func paragraphOf(text string, s Span) Span {
-	a := strings.LastIndex(text[:s.Start], "\n\n")
+	a := strings.LastIndex(text[:s.Start], "\n")
 	if a < 0 {
 		a = 0
 	}
-	b := strings.Index(text[s.End:], "\n\n")
+	b := strings.Index(text[s.End:], "\n")
 	if b < 0 {
 		b = len(text)
 	} else {

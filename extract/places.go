@@ -13,7 +13,7 @@ type Place struct {
 // placeTable maps countries to regions and lists the names, cities and
 // demonyms that point to each. It is a general gazetteer, deliberately small:
 // the countries and hubs that deal news names most.
-const placeTable = `United States|north_america|united states,u.s.,u.s,us,usa,america,american,new york,san francisco,silicon valley,california,boston,seattle,austin,texas,chicago,los angeles,miami,washington,delaware,palo alto,menlo park,atlanta,denver,alabama
+const placeTable = `United States|north_america|united states,u.s.,u.s,us,usa,america,american,new york,san francisco,silicon valley,california,boston,seattle,austin,texas,chicago,los angeles,miami,washington,delaware,palo alto,menlo park,atlanta,denver,alabama,ohio,new jersey,virginia,arizona,georgia,north carolina,pennsylvania,michigan,florida,illinois,massachusetts,colorado,utah,oregon,nevada,indiana,tennessee,minnesota,wisconsin,louisiana,oklahoma,kentucky,pittsburgh,detroit,philadelphia,san diego,san jose,houston,dallas
 Canada|north_america|canada,canadian,toronto,montreal,vancouver,quebec,ottawa
 Mexico|latin_america|mexico,méxico,mexican,mexicana,mexicano,mexico city
 Brazil|latin_america|brazil,brasil,brazilian,brasileiro,brasileira,são paulo,sao paulo,rio de janeiro

@@ -56,11 +56,21 @@ func (s *sentence) nearest(k, dist int, classes ...int) *trig {
 		if d < 0 {
 			d = -d
 		}
-		if d < bd {
+		if d < bd && !s.clauseBreak(min(k, t.i), max(k, t.j)) {
 			best, bd = t, d
 		}
 	}
 	return best
+}
+
+// clauseBreak reports a semicolon or colon between tokens a and b.
+func (s *sentence) clauseBreak(a, b int) bool {
+	for x := max(a, 0); x < b && x < len(s.toks); x++ {
+		if t := s.toks[x].text; t == ";" || t == "|" {
+			return true
+		}
+	}
+	return false
 }
 
 // analyse tokenises a sentence and finds its names, triggers and amounts.
@@ -480,6 +490,18 @@ func extractRules(text string, published time.Time) []*cand {
 		// sentence was about, unless that sentence is about its investors.
 		if n, ok := s.firstSubject(text, len(s.toks)); ok && !looksLikeInvestor(n.text) && !s.aboutInvestors() && strings.Count(text, n.text) > 1 {
 			focus = n
+		}
+		if hasHan(text[sp.Start:sp.End]) {
+			if found := cjkDeals(text, sp, all); len(found) > 0 {
+				found[0].sent = sp
+				out = append(out, found[0])
+				last, focus, quiet = found[0], found[0].company, 0
+				cjkLeads(text, sp, last)
+				continue
+			}
+			if last != nil && quiet < 2 {
+				cjkLeads(text, sp, last)
+			}
 		}
 		if len(s.trigs) == 0 {
 			quiet++
@@ -940,6 +962,9 @@ func (s *sentence) list(text string, k int) []name {
 	var out []name
 	fails := 0
 	for k < len(s.toks) && fails < 2 {
+		if s.cueAt(k) {
+			break // "led by A, with participation from B": B is no leader
+		}
 		// One item: up to the next separator.
 		j := k
 		for j < len(s.toks) && !isSep(s.toks, j) {
@@ -957,6 +982,19 @@ func (s *sentence) list(text string, k int) []name {
 		k = j + sepLen(s.toks, j)
 	}
 	return out
+}
+
+// cueAt reports an investor cue or "with" at token k.
+func (s *sentence) cueAt(k int) bool {
+	if s.toks[k].lower == "with" || s.toks[k].lower == "alongside" {
+		return true
+	}
+	for _, cue := range investorCues {
+		if len(cue.p) > 1 && hasPhraseAt(s.toks, k, cue.p) {
+			return true
+		}
+	}
+	return false
 }
 
 func isSep(toks []token, j int) bool {

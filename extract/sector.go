@@ -20,8 +20,8 @@ var sectorCues = []struct {
 	{"energy", []string{"energy", "power", "renewable", "solar", "wind", "battery", "batteries", "grid", "nuclear", "hydrogen", "climate", "electricity"}},
 	{"cloud", []string{"cloud", "networking", "saas", "software-as-a-service", "edge computing", "5g", "telecom", "iot", "internet of things"}},
 	{"robotics", []string{"robot", "robotics", "robotic", "drone", "drones", "autonomous", "hardware", "mobility", "electric vehicle", "ev "}},
-	{"fintech", []string{"fintech", "payments", "payment", "banking", "bank", "lending", "credit", "insurtech", "insurance", "digital asset", "crypto", "neobank", "wallet", "salary advance", "adiantamento de salário", "remittance", "wealth"}},
-	{"health", []string{"health", "biotech", "medtech", "medical", "pharma", "biopharmaceutical", "diagnostics", "therapeutics", "clinical", "patient", "drug", "hospital", "genomics", "diabetic", "rehabilitation", "biologisch", "mikroorganismen"}},
+	{"fintech", []string{"fintech", "payments", "payment", "banking", "neobank", "lending platform", "insurtech", "insurance", "digital asset", "crypto", "neobank", "wallet", "salary advance", "adiantamento de salário", "remittance", "wealth"}},
+	{"health", []string{"health", "biotech", "medtech", "medical", "pharma", "biopharmaceutical", "diagnostics", "therapeutics", "clinical", "patient", "drug", "hospital", "genomics", "diabetic", "rehabilitation", "therapy", "therapies", "gene", "disease", "disorders", "vaccine", "biotech", "medicine", "biologisch", "mikroorganismen"}},
 	{"models", []string{"artificial intelligence", " ai ", "ai-", "machine learning", "llm", "foundation model", "generative", "chatbot", "ki-"}},
 }
 
