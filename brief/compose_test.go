@@ -3,6 +3,7 @@ package brief
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -243,5 +244,35 @@ func TestFormatMoney(t *testing.T) {
 		if got := amountText(&tc.d); got != tc.want {
 			t.Errorf("amountText(%v %s) = %q, want %q", tc.d.Amount, tc.d.Currency, got, tc.want)
 		}
+	}
+}
+
+func TestStorylineSplitAndInference(t *testing.T) {
+	arts := map[int64]*pulse.Article{}
+	var deals []*pulse.Deal
+	add := func(id int64, kind pulse.DealKind, company, sector, sentence string) {
+		arts[id] = &pulse.Article{ID: id, Outlet: "Wire", Title: company + " news", Text: sentence, URL: fmt.Sprintf("https://wire.example/%d", id), Published: day("2026-02-01").AddDate(0, 0, int(id))}
+		deals = append(deals, &pulse.Deal{ID: id, Kind: kind, Company: company, Amount: float64(id) * 1e6, Currency: "USD", AmountUSD: float64(id) * 1e6,
+			Sector: sector, Mentions: []pulse.Mention{{ArticleID: id, Sentence: sentence}}})
+	}
+	for i := int64(1); i <= 7; i++ {
+		add(i, pulse.KindFundingRound, fmt.Sprintf("Rack %d", i), "data_centers", fmt.Sprintf("Rack %d raised money for its halls.", i))
+	}
+	add(8, pulse.KindDebt, "Hall Eight", "data_centers", "Hall Eight took a loan.")
+	add(9, pulse.KindDebt, "Hall Nine", "data_centers", "Hall Nine took a loan.")
+	add(10, pulse.KindFundingRound, "Glassline", "", "Glassline builds optical engines and raised money.")
+	st := Storylines("data centers", deals, arts)
+	titles := map[string][]int64{}
+	for _, s := range st {
+		titles[s.Title] = s.DealIDs
+	}
+	if got := titles["Data centers and compute: debt financing"]; !slices.Equal(got, []int64{8, 9}) {
+		t.Errorf("debt storyline %v; storylines %v", got, titles)
+	}
+	if got := titles["Data centers and compute"]; len(got) != 7 {
+		t.Errorf("equity storyline %v", got)
+	}
+	if got := titles["Photonics and optical interconnects"]; !slices.Equal(got, []int64{10}) {
+		t.Errorf("a sectorless optical deal was not grouped with photonics: %v", titles)
 	}
 }

@@ -17,7 +17,8 @@ type move struct {
 	merged   []*pulse.Deal // all deals folded into this move, the representative first
 	articles []int64       // every article that reported it, oldest first
 	date     time.Time
-	text     *doc // what classification reads: names, evidence, titles
+	text     *doc   // what classification reads: names, evidence, titles
+	inferred string // sector inferred from the evidence when the deal has none
 	facet    string
 }
 
@@ -77,11 +78,12 @@ func buildMoves(deals []*pulse.Deal, articles map[int64]*pulse.Article) []*move 
 	}
 	for _, m := range moves {
 		seen := map[int64]bool{}
-		var parts []string
+		var parts, own []string // own: the move's evidence and headlines
 		for _, d := range m.merged {
 			parts = append(parts, d.Company, strings.Join(d.Aliases, " "), strings.Join(d.Investors, " "))
 			for _, mt := range d.Mentions {
 				parts = append(parts, mt.Sentence)
+				own = append(own, mt.Sentence, mt.Title)
 				if perArticle[mt.ArticleID] > 1 {
 					parts = append(parts, paragraphOf(articles[mt.ArticleID], mt))
 				}
@@ -90,6 +92,7 @@ func buildMoves(deals []*pulse.Deal, articles map[int64]*pulse.Article) []*move 
 					m.articles = append(m.articles, mt.ArticleID)
 					if a := articles[mt.ArticleID]; a != nil {
 						parts = append(parts, a.Title)
+						own = append(own, a.Title)
 						// An article about this move alone tells its
 						// context; a round-up's other paragraphs do not.
 						if perArticle[a.ID] == 1 {
@@ -105,7 +108,10 @@ func buildMoves(deals []*pulse.Deal, articles map[int64]*pulse.Article) []*move 
 			return cmp.Or(articleTime(x, articles, m.deal).Compare(articleTime(y, articles, m.deal)), cmp.Compare(x, y))
 		})
 		m.text = newDoc(parts...)
-		m.facet = facetOf(m.deal, m.text)
+		if m.deal.Sector == "" {
+			m.inferred = inferSector(own)
+		}
+		m.facet = facetOf(m.deal, m.text, sectorOf(m.deal, m))
 	}
 	return moves
 }
@@ -203,19 +209,62 @@ var sectorFamily = map[string]string{
 	"crypto_mining": "miner-pivot", "fintech": "fintech", "health": "health",
 }
 
+// sectorCues infer a sector for grouping when a deal has none, from its
+// evidence and headlines; the first family that matches wins.
+var sectorCues = []struct {
+	sector string
+	cues   [][]termWord
+}{
+	{"photonics", cueList("photonic*", "optical", "optics", "laser", "lasers", "photon*")},
+	{"memory", cueList("memory", "dram", "hbm", "nand")},
+	{"testing", cueList("testing", "validation")},
+	{"security", cueList("security", "cybersecurity")},
+	{"chips", cueList("chip", "chips", "chipmaker*", "semiconductor*", "silicon", "asic", "asics")},
+	{"data_centers", cueList("data center*", "data centre*", "datacenter*", "colocation", "hyperscale*")},
+	{"energy", cueList("power", "energy", "geothermal", "nuclear", "grid", "thermal")},
+	{"models", cueList("ai model*", "llm*", "language model*", "inference")},
+}
+
+func cueList(qs ...string) [][]termWord {
+	out := make([][]termWord, len(qs))
+	for i, q := range qs {
+		out[i] = termWords(q)
+	}
+	return out
+}
+
+// sectorOf is the deal's sector, or one inferred from its own evidence
+// sentences and headlines when the deal has none.
+func sectorOf(d *pulse.Deal, m *move) string {
+	if d.Sector != "" {
+		return d.Sector
+	}
+	return m.inferred
+}
+
+func inferSector(parts []string) string {
+	d := newDoc(parts...)
+	for _, sc := range sectorCues {
+		if anyCue(d, sc.cues) {
+			return sc.sector
+		}
+	}
+	return ""
+}
+
 // facetOf classifies a move: crypto-miner pivots and regional hubs are
 // recognised by their cue words, everything else by its sector family.
-func facetOf(d *pulse.Deal, text *doc) string {
-	if d.Sector == "crypto_mining" || anyCue(text, minerCues) {
+func facetOf(d *pulse.Deal, text *doc, sector string) string {
+	if sector == "crypto_mining" || anyCue(text, minerCues) {
 		return "miner-pivot"
 	}
 	placeBound := d.Country != "" && d.Region != "north_america"
 	if placeBound && (d.Kind == pulse.KindInvestment || d.Kind == pulse.KindFund) &&
-		(sectorFamily[d.Sector] == "compute" || d.Sector == "models" || d.Sector == "") &&
+		(sectorFamily[sector] == "compute" || sector == "models" || sector == "") &&
 		(d.Company == "" || anyCue(text, hubCues)) {
 		return "regional-hubs"
 	}
-	if f, ok := sectorFamily[d.Sector]; ok {
+	if f, ok := sectorFamily[sector]; ok {
 		return f
 	}
 	return "other"
@@ -269,7 +318,7 @@ func titleOf(facet string, moves []*move) string {
 	regions := map[string]int{}
 	ai := false
 	for _, m := range moves {
-		s := m.deal.Sector
+		s := sectorOf(m.deal, m)
 		if s == "" {
 			s = "other"
 		}
@@ -389,8 +438,10 @@ func groupStorylines(moves []*move, articles map[int64]*pulse.Article, topic str
 		g.moves = append(g.moves, m)
 	}
 	out := make([]*storyline, 0, len(groups))
-	for _, g := range groups {
-		g.title = titleOf(g.key, g.moves)
+	for _, g := range splitByKind(groups) {
+		if g.title == "" {
+			g.title = titleOf(g.key, g.moves)
+		}
 		slices.SortFunc(g.moves, compareMoves)
 		seen := map[int64]bool{}
 		for _, m := range g.moves {
@@ -426,6 +477,54 @@ func groupStorylines(moves []*move, articles map[int64]*pulse.Article, topic str
 			cmp.Compare(total[b.key], total[a.key]),
 			cmp.Compare(a.key, b.key))
 	})
+	return out
+}
+
+// splitAt is the size above which a storyline is split by kind of money:
+// debt and new funds read as stories of their own beside equity rounds.
+const splitAt = 8
+
+// kindClasses are the storylines a large one splits into, with the words
+// added to the title.
+var kindClasses = []struct{ class, label string }{{"debt", "debt financing"}, {"fund", "new funds"}}
+
+func kindClass(k pulse.DealKind) string {
+	switch k {
+	case pulse.KindDebt:
+		return "debt"
+	case pulse.KindFund:
+		return "fund"
+	}
+	return ""
+}
+
+// splitByKind returns the groups, with each large one split into its
+// equity moves and, where there are at least two of each, its debt and its
+// funds.
+func splitByKind(groups map[string]*storyline) []*storyline {
+	var out []*storyline
+	for _, g := range groups {
+		if len(g.moves) <= splitAt {
+			out = append(out, g)
+			continue
+		}
+		byClass := map[string][]*move{}
+		for _, m := range g.moves {
+			byClass[kindClass(m.deal.Kind)] = append(byClass[kindClass(m.deal.Kind)], m)
+		}
+		rest := byClass[""]
+		for _, kc := range kindClasses {
+			ms := byClass[kc.class]
+			if len(ms) < 2 || len(ms) == len(g.moves) {
+				rest = append(rest, ms...)
+				continue
+			}
+			out = append(out, &storyline{key: g.key + "-" + kc.class, title: titleOf(g.key, ms) + ": " + kc.label, moves: ms})
+		}
+		if len(rest) > 0 {
+			out = append(out, &storyline{key: g.key, moves: rest})
+		}
+	}
 	return out
 }
 
