@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -337,19 +338,11 @@ func (s *Server) triggerIngest(ctx context.Context, sourceID int64) error {
 	return nil
 }
 
+// parsePositive parses a version number: a whole number from 1.
 func parsePositive(v string) (int, error) {
-	n := 0
-	if v == "" || len(v) > 9 {
-		return 0, invalid("not a number")
-	}
-	for _, c := range v {
-		if c < '0' || c > '9' {
-			return 0, invalid("not a number")
-		}
-		n = n*10 + int(c-'0')
-	}
-	if n == 0 {
-		return 0, invalid("zero")
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return 0, invalid("want a whole number from 1")
 	}
 	return n, nil
 }

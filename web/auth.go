@@ -95,6 +95,11 @@ func (s *Server) withSession(r *http.Request) *http.Request {
 	}
 	tok, err := s.store.FindTokenByHash(r.Context(), hash)
 	if err != nil {
+		// A deleted token ends the session; other failures are logged and
+		// the page is served anonymously rather than failing.
+		if pulse.ErrorCode(err) != pulse.ENOTFOUND {
+			s.log.Warn("session lookup failed", "error", err)
+		}
 		return r
 	}
 	return r.WithContext(context.WithValue(r.Context(), tokenKey{}, tok))

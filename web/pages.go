@@ -169,7 +169,8 @@ func (s *Server) dealsPage(w http.ResponseWriter, r *http.Request) error {
 		"company": link("/deals", map[string]string{"sort": "company"}),
 	}
 	form.CSVURL = link("/deals.csv", nil)
-	form.JSONURL = link("/api/v1/deals", nil)
+	// The API pages its answers; the export asks for its largest page.
+	form.JSONURL = link("/api/v1/deals", map[string]string{"limit": strconv.Itoa(maxLimit)})
 	if l := form.List; l.Limit > 0 {
 		form.Page = l.Offset/l.Limit + 1
 		form.Pages = (l.Total + l.Limit - 1) / l.Limit

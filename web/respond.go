@@ -17,7 +17,7 @@ import (
 // mapped with the domain codes in statusOf, the one place that decides.
 var (
 	errUnavailable = errors.New("service unavailable")
-	errForbiddenAt = errors.New("forbidden")
+	errForbidden   = errors.New("forbidden")
 )
 
 // httpError carries a message for one of the errors above.
@@ -29,7 +29,7 @@ type httpError struct {
 func (e *httpError) Error() string { return e.msg }
 func (e *httpError) Unwrap() error { return e.kind }
 
-func errForbidden(msg string) error    { return &httpError{errForbiddenAt, msg} }
+func forbidden(msg string) error       { return &httpError{errForbidden, msg} }
 func unavailable(msg string) error     { return &httpError{errUnavailable, msg} }
 func errUnauthorized(msg string) error { return pulse.Errorf(pulse.EUNAUTHORIZED, "%s", msg) }
 func invalid(format string, args ...any) error {
@@ -47,7 +47,7 @@ func statusOf(err error) (int, string) {
 		switch {
 		case errors.Is(he, errUnavailable):
 			return http.StatusServiceUnavailable, he.msg
-		case errors.Is(he, errForbiddenAt):
+		case errors.Is(he, errForbidden):
 			return http.StatusForbidden, he.msg
 		}
 	}

@@ -89,7 +89,7 @@ func (s *Server) buildHandler(reg *prometheus.Registry) http.Handler {
 		promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg})))
 	csrf := http.NewCrossOriginProtection()
 	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		err := errForbidden("cross-origin request refused")
+		err := forbidden("cross-origin request refused")
 		if isAPIPath(r.URL.Path) {
 			s.problem(w, r, err)
 			return

@@ -1,11 +1,13 @@
 package web
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -15,6 +17,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/fundingpulse/pulse"
@@ -683,7 +686,7 @@ func TestDealsExplorer(t *testing.T) {
 		`<option value="-amount" selected>Largest first</option>`,
 		"2 deals · page 1 of 2",
 		`href="/deals.csv?region=europe&amp;sort=-amount"`,
-		`href="/api/v1/deals?region=europe&amp;sort=-amount"`,
+		`href="/api/v1/deals?limit=500&amp;region=europe&amp;sort=-amount"`,
 		`rel="next" href="/deals?limit=1&amp;page=2&amp;region=europe&amp;sort=-amount"`,
 		fmt.Sprintf(`href="/deals/%d"`, f.deals["kestrel"].ID),
 	} {
@@ -813,6 +816,43 @@ func TestHealthzAndMetrics(t *testing.T) {
 			t.Errorf("metrics lack %q", want)
 		}
 	}
+}
+
+func TestRequestLog(t *testing.T) {
+	ts, f := newTestServer(t)
+	var buf syncBuffer
+	srv, err := New(Config{Store: f.store, Log: slog.New(slog.NewJSONHandler(&buf, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts.Config.Handler = srv
+	get(t, ts.URL+fmt.Sprintf("/api/v1/deals/%d", f.deals["lumora"].ID))
+	var rec map[string]any
+	if err := json.Unmarshal([]byte(strings.TrimSpace(buf.String())), &rec); err != nil {
+		t.Fatalf("log line %q: %v", buf.String(), err)
+	}
+	if rec["msg"] != "http request" || rec["method"] != "GET" || rec["route"] != "GET /api/v1/deals/{id}" ||
+		rec["status"] != float64(200) || rec["duration_ms"] == nil {
+		t.Errorf("request log = %v", rec)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the server's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
 
 func TestStoreDownIsUnavailable(t *testing.T) {
