@@ -62,7 +62,7 @@ func Compose(p *pulse.Pulse, deals []*pulse.Deal, articles map[int64]*pulse.Arti
 			b.Updated = c.Published
 		}
 	}
-	b.Lede = lede(shown, bulletOf, groups)
+	b.Lede = lede(shown, bulletOf)
 	b.KeyFigures = keyFigures(shown)
 	b.Latest = latest(b, prev)
 	b.Hash = Hash(b)
@@ -151,9 +151,9 @@ func citeText(ns []int) string {
 }
 
 // lede writes two or three sentences: how many moves and how much money
-// over which period, the largest move, and the newest one (or the busiest
-// storyline when the newest is the largest).
-func lede(shown []*move, bullets map[int64]pulse.BriefingBullet, groups []*storyline) string {
+// over which period (a sum of the bullets below), then the largest move and
+// the newest one, each with its citations.
+func lede(shown []*move, bullets map[int64]pulse.BriefingBullet) string {
 	if len(shown) == 0 {
 		return "No moves match this pulse yet."
 	}
@@ -210,14 +210,6 @@ func lede(shown []*move, bullets map[int64]pulse.BriefingBullet, groups []*story
 	}
 	if newest != largest {
 		s = append(s, sentenceOf("Newest: ", newest))
-	} else if len(groups) > 1 {
-		g := groups[0]
-		for _, x := range groups[1:] {
-			if len(x.moves) > len(g.moves) {
-				g = x
-			}
-		}
-		s = append(s, fmt.Sprintf("Busiest storyline: %s, with %d moves.", g.title, min(len(g.moves), maxBullets)))
 	}
 	return strings.Join(s, " ")
 }
