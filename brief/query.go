@@ -5,7 +5,6 @@
 package brief
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -315,33 +314,4 @@ func (d *doc) hasAt(s int, ws []termWord) bool {
 		}
 	}
 	return true
-}
-
-// describe prints a parsed expression fully parenthesised; tests use it to
-// check precedence.
-func describe(n node) string {
-	switch n := n.(type) {
-	case nil:
-		return "*"
-	case andNode:
-		return "(" + describe(n.l) + " AND " + describe(n.r) + ")"
-	case orNode:
-		return "(" + describe(n.l) + " OR " + describe(n.r) + ")"
-	case notNode:
-		return "NOT " + describe(n.x)
-	case termNode:
-		var parts []string
-		for _, w := range n.words {
-			s := w.w
-			if w.prefix {
-				s += "*"
-			}
-			parts = append(parts, s)
-		}
-		if len(parts) == 1 {
-			return parts[0]
-		}
-		return fmt.Sprintf("%q", strings.Join(parts, " "))
-	}
-	return "?"
 }

@@ -70,23 +70,3 @@ func loadDeals(ctx context.Context, s pulse.Store, ids []int64) ([]*pulse.Deal, 
 	}
 	return out, nil
 }
-
-// RebuildAll rebuilds every pulse's briefing, for the ingest orchestrator
-// after MatchNew. It returns how many new versions were stored.
-func RebuildAll(ctx context.Context, s pulse.Store, now time.Time, model *llm.Client) (int, error) {
-	ps, err := s.FindPulses(ctx)
-	if err != nil {
-		return 0, fmt.Errorf("load pulses: %w", err)
-	}
-	n := 0
-	for _, p := range ps {
-		_, created, err := Rebuild(ctx, s, p, now, model)
-		if err != nil {
-			return n, err
-		}
-		if created {
-			n++
-		}
-	}
-	return n, nil
-}
