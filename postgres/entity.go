@@ -1,0 +1,205 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/fundingpulse/pulse"
+)
+
+// ResolveEntity returns the entity named like name, creating it if needed.
+func (db *DB) ResolveEntity(ctx context.Context, name string) (*pulse.Entity, error) {
+	var e *pulse.Entity
+	err := db.tx(ctx, func(tx pgx.Tx) error {
+		id, err := db.resolveEntity(ctx, tx, name)
+		if err != nil {
+			return err
+		}
+		e, err = findEntity(ctx, tx, id)
+		return err
+	})
+	return e, err
+}
+
+// resolveEntity returns the ID of the entity that name normalises to,
+// creating the entity and its first alias if there is none.
+func (db *DB) resolveEntity(ctx context.Context, tx pgx.Tx, name string) (int64, error) {
+	name = strings.TrimSpace(name)
+	norm := pulse.NormalizeName(name)
+	if norm == "" {
+		return 0, pulse.Errorf(pulse.EINVALID, "an entity needs a name")
+	}
+	var id int64
+	err := tx.QueryRow(ctx, `SELECT entity_id FROM entity_names WHERE norm = $1`, norm).Scan(&id)
+	if err == nil {
+		return id, nil
+	}
+	if !errors.Is(err, pgx.ErrNoRows) {
+		return 0, dbErr("resolve entity", err)
+	}
+	// Two transactions may create the same name at once: the unique norm
+	// decides, and the loser drops its entity and adopts the winner's.
+	var winner *int64
+	if err := tx.QueryRow(ctx, `WITH e AS (INSERT INTO entities (name, created_at) VALUES ($1, $2) RETURNING id),
+		n AS (INSERT INTO entity_names (norm, name, fold, entity_id) SELECT $3, $1, $4, id FROM e
+			ON CONFLICT (norm) DO NOTHING RETURNING entity_id)
+		SELECT e.id, (SELECT entity_id FROM n) FROM e`, name, db.now().UnixNano(), norm, fold(name)).Scan(&id, &winner); err != nil {
+		return 0, dbErr("create entity", err)
+	}
+	if winner != nil {
+		return id, nil
+	}
+	if _, err := tx.Exec(ctx, `DELETE FROM entities WHERE id = $1`, id); err != nil {
+		return 0, dbErr("drop duplicate entity", err)
+	}
+	if err := tx.QueryRow(ctx, `SELECT entity_id FROM entity_names WHERE norm = $1`, norm).Scan(&id); err != nil {
+		return 0, dbErr("resolve entity", err)
+	}
+	return id, nil
+}
+
+func findEntity(ctx context.Context, q querier, id int64) (*pulse.Entity, error) {
+	e := &pulse.Entity{ID: id, Aliases: []string{}}
+	err := q.QueryRow(ctx, `SELECT name FROM entities WHERE id = $1`, id).Scan(&e.Name)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, pulse.Errorf(pulse.ENOTFOUND, "entity %d not found", id)
+	}
+	if err != nil {
+		return nil, dbErr("find entity", err)
+	}
+	names, err := entityNames(ctx, q, []int64{id})
+	if err != nil {
+		return nil, err
+	}
+	e.Aliases = aliasesOf(e.Name, names[id])
+	return e, nil
+}
+
+// entityNames returns every alias spelling of the given entities, by name.
+func entityNames(ctx context.Context, q querier, ids []int64) (map[int64][]string, error) {
+	out := map[int64][]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := q.Query(ctx, `SELECT entity_id, name FROM entity_names WHERE entity_id = ANY($1)
+		ORDER BY name COLLATE "C"`, ids)
+	if err != nil {
+		return nil, dbErr("find entity names", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return nil, dbErr("scan entity name", err)
+		}
+		out[id] = append(out[id], name)
+	}
+	return out, dbErr("find entity names", rows.Err())
+}
+
+// aliasesOf returns names without the one equal to primary.
+func aliasesOf(primary string, names []string) []string {
+	out := []string{}
+	for _, n := range names {
+		if n != primary {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// FindEntityByID returns one entity; ENOTFOUND if absent.
+func (db *DB) FindEntityByID(ctx context.Context, id int64) (*pulse.Entity, error) {
+	return findEntity(ctx, db.pool, id)
+}
+
+// FindEntities returns entities one of whose names contains query, by name.
+func (db *DB) FindEntities(ctx context.Context, query string, limit int) ([]*pulse.Entity, error) {
+	if limit < 0 {
+		return nil, pulse.Errorf(pulse.EINVALID, "negative limit")
+	}
+	out := []*pulse.Entity{}
+	err := db.tx(ctx, func(tx pgx.Tx) error {
+		rows, err := tx.Query(ctx, `SELECT e.id, e.name FROM entities e
+			WHERE $1 = '' OR strpos(lower(e.name), $1) > 0
+				OR EXISTS (SELECT 1 FROM entity_names n WHERE n.entity_id = e.id AND strpos(n.fold, $1) > 0)
+			ORDER BY e.name COLLATE "C", e.id LIMIT $2`, fold(strings.TrimSpace(query)), limitArg(limit))
+		if err != nil {
+			return dbErr("find entities", err)
+		}
+		var ids []int64
+		for rows.Next() {
+			e := &pulse.Entity{}
+			if err := rows.Scan(&e.ID, &e.Name); err != nil {
+				rows.Close()
+				return dbErr("scan entity", err)
+			}
+			out = append(out, e)
+			ids = append(ids, e.ID)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return dbErr("find entities", err)
+		}
+		names, err := entityNames(ctx, tx, ids)
+		if err != nil {
+			return err
+		}
+		for _, e := range out {
+			e.Aliases = aliasesOf(e.Name, names[e.ID])
+		}
+		return nil
+	})
+	return out, err
+}
+
+// AddAlias makes alias another name of entityID, merging the entity it
+// already names, if any, into entityID.
+func (db *DB) AddAlias(ctx context.Context, entityID int64, alias string) error {
+	alias = strings.TrimSpace(alias)
+	norm := pulse.NormalizeName(alias)
+	if norm == "" {
+		return pulse.Errorf(pulse.EINVALID, "an alias needs a name")
+	}
+	return db.tx(ctx, func(tx pgx.Tx) error {
+		var n int
+		// Locking the entity keeps a concurrent merge from deleting it.
+		if err := tx.QueryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM entities WHERE id = $1 FOR UPDATE) e`, entityID).Scan(&n); err != nil {
+			return dbErr("find entity", err)
+		}
+		if n == 0 {
+			return pulse.Errorf(pulse.ENOTFOUND, "entity %d not found", entityID)
+		}
+		var other int64
+		err := tx.QueryRow(ctx, `INSERT INTO entity_names (norm, name, fold, entity_id) VALUES ($1, $2, $3, $4)
+			ON CONFLICT (norm) DO UPDATE SET norm = excluded.norm RETURNING entity_id`,
+			norm, alias, fold(alias), entityID).Scan(&other)
+		if err != nil {
+			return dbErr("add alias", err)
+		}
+		if other == entityID {
+			return nil
+		}
+		return mergeEntity(ctx, tx, other, entityID)
+	})
+}
+
+// mergeEntity moves every name and deal reference of from to into, then
+// deletes from.
+func mergeEntity(ctx context.Context, tx pgx.Tx, from, into int64) error {
+	for _, q := range []string{
+		`UPDATE entity_names SET entity_id = $2 WHERE entity_id = $1`,
+		`UPDATE deals SET company_id = $2 WHERE company_id = $1`,
+		`UPDATE deal_parties SET entity_id = $2 WHERE entity_id = $1`,
+	} {
+		if _, err := tx.Exec(ctx, q, from, into); err != nil {
+			return dbErr("merge entities", err)
+		}
+	}
+	_, err := tx.Exec(ctx, `DELETE FROM entities WHERE id = $1`, from)
+	return dbErr("merge entities", err)
+}

@@ -1,0 +1,379 @@
+package postgres
+
+import (
+	"context"
+		"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/fundingpulse/pulse"
+)
+
+// validSlug is what may appear in a pulse's URL: lower-case words of
+// letters and digits joined by single hyphens or underscores.
+var validSlug = regexp.MustCompile(`^[a-z0-9]+([-_][a-z0-9]+)*$`)
+
+func validatePulse(p *pulse.Pulse) error {
+	if len(p.Slug) > 100 || !validSlug.MatchString(p.Slug) {
+		return pulse.Errorf(pulse.EINVALID, "slug %q must be lower-case letters and digits joined by - or _", p.Slug)
+	}
+	if strings.TrimSpace(p.Name) == "" {
+		return pulse.Errorf(pulse.EINVALID, "a pulse needs a name")
+	}
+	return nil
+}
+
+const pulseCols = `id, slug, name, topic, description, query, created_at, updated_at`
+
+func scanPulse(row pgx.Row) (*pulse.Pulse, error) {
+	var p pulse.Pulse
+	var q string
+	if err := row.Scan(&p.ID, &p.Slug, &p.Name, &p.Topic, &p.Description, &q, timeCol{&p.CreatedAt}, timeCol{&p.UpdatedAt}); err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal([]byte(q), &p.Query); err != nil {
+		return nil, fmt.Errorf("pulse %d query: %w", p.ID, err)
+	}
+	return &p, nil
+}
+
+// CreatePulse stores a pulse and sets its ID and times.
+func (db *DB) CreatePulse(ctx context.Context, p *pulse.Pulse) error {
+	if err := validatePulse(p); err != nil {
+		return err
+	}
+	q, err := json.Marshal(p.Query)
+	if err != nil {
+		return fmt.Errorf("encode pulse query: %w", err)
+	}
+	now := db.now()
+	err = db.tx(ctx, func(tx pgx.Tx) error {
+		return tx.QueryRow(ctx, `INSERT INTO pulses (slug, name, topic, description, query, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, p.Slug, p.Name, p.Topic, p.Description, string(q),
+			now.UnixNano(), now.UnixNano()).Scan(&p.ID)
+	})
+	if err != nil {
+		if pulse.ErrorCode(dbErr("", err)) == pulse.ECONFLICT {
+			return pulse.Errorf(pulse.ECONFLICT, "a pulse with slug %q already exists", p.Slug)
+		}
+		return dbErr("create pulse", err)
+	}
+	p.CreatedAt, p.UpdatedAt = now, now
+	return nil
+}
+
+// UpdatePulse rewrites a pulse's name, topic, description and query,
+// finding it by ID, or by slug when the ID is 0.
+func (db *DB) UpdatePulse(ctx context.Context, p *pulse.Pulse) error {
+	if strings.TrimSpace(p.Name) == "" {
+		return pulse.Errorf(pulse.EINVALID, "a pulse needs a name")
+	}
+	q, err := json.Marshal(p.Query)
+	if err != nil {
+		return fmt.Errorf("encode pulse query: %w", err)
+	}
+	now := db.now()
+	return db.tx(ctx, func(tx pgx.Tx) error {
+		got, err := scanPulse(tx.QueryRow(ctx, `UPDATE pulses SET name = $1, topic = $2, description = $3, query = $4,
+			updated_at = $5 WHERE ($6 <> 0 AND id = $6) OR ($6 = 0 AND slug = $7) RETURNING `+pulseCols,
+			p.Name, p.Topic, p.Description, string(q), now.UnixNano(), p.ID, p.Slug))
+		if errors.Is(err, pgx.ErrNoRows) {
+			return pulse.Errorf(pulse.ENOTFOUND, "pulse %q not found", p.Slug)
+		}
+		if err != nil {
+			return dbErr("update pulse", err)
+		}
+		p.ID, p.Slug, p.CreatedAt, p.UpdatedAt = got.ID, got.Slug, got.CreatedAt, got.UpdatedAt
+		return nil
+	})
+}
+
+// FindPulseBySlug returns one pulse; ENOTFOUND if absent.
+func (db *DB) FindPulseBySlug(ctx context.Context, slug string) (*pulse.Pulse, error) {
+	p, err := scanPulse(db.pool.QueryRow(ctx, `SELECT `+pulseCols+` FROM pulses WHERE slug = $1`, slug))
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, pulse.Errorf(pulse.ENOTFOUND, "pulse %q not found", slug)
+	}
+	if err != nil {
+		return nil, dbErr("find pulse", err)
+	}
+	return p, nil
+}
+
+// FindPulses returns every pulse, by ID.
+func (db *DB) FindPulses(ctx context.Context) ([]*pulse.Pulse, error) {
+	rows, err := db.pool.Query(ctx, `SELECT `+pulseCols+` FROM pulses ORDER BY id`)
+	if err != nil {
+		return nil, dbErr("find pulses", err)
+	}
+	defer rows.Close()
+	out := []*pulse.Pulse{}
+	for rows.Next() {
+		p, err := scanPulse(rows)
+		if err != nil {
+			return nil, dbErr("scan pulse", err)
+		}
+		out = append(out, p)
+	}
+	return out, dbErr("find pulses", rows.Err())
+}
+
+// DeletePulse removes a pulse with its matches and briefings.
+func (db *DB) DeletePulse(ctx context.Context, slug string) error {
+	return db.tx(ctx, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `DELETE FROM pulses WHERE slug = $1`, slug)
+		if err != nil {
+			return dbErr("delete pulse", err)
+		}
+		return notFoundIfNone(tag, "pulse %q not found", slug)
+	})
+}
+
+// AddPulseMatches adds articles and deals to a pulse; existing ones stay.
+func (db *DB) AddPulseMatches(ctx context.Context, pulseID int64, m pulse.PulseMatches) error {
+	return db.tx(ctx, func(tx pgx.Tx) error {
+		return addMatches(ctx, tx, pulseID, m)
+	})
+}
+
+// SetPulseMatches replaces a pulse's matches.
+func (db *DB) SetPulseMatches(ctx context.Context, pulseID int64, m pulse.PulseMatches) error {
+	return db.tx(ctx, func(tx pgx.Tx) error {
+		for _, q := range []string{`DELETE FROM pulse_articles WHERE pulse_id = $1`, `DELETE FROM pulse_deals WHERE pulse_id = $1`} {
+			if _, err := tx.Exec(ctx, q, pulseID); err != nil {
+				return dbErr("clear pulse matches", err)
+			}
+		}
+		return addMatches(ctx, tx, pulseID, m)
+	})
+}
+
+func addMatches(ctx context.Context, tx pgx.Tx, pulseID int64, m pulse.PulseMatches) error {
+	if err := pulseExists(ctx, tx, pulseID); err != nil {
+		return err
+	}
+	for _, id := range m.ArticleIDs {
+		if _, err := tx.Exec(ctx, `INSERT INTO pulse_articles (pulse_id, article_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, pulseID, id); err != nil {
+			if pulse.ErrorCode(dbErr("", err)) == pulse.EINVALID {
+				return pulse.Errorf(pulse.EINVALID, "article %d does not exist", id)
+			}
+			return dbErr("add pulse article", err)
+		}
+	}
+	for _, id := range m.DealIDs {
+		if _, err := tx.Exec(ctx, `INSERT INTO pulse_deals (pulse_id, deal_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, pulseID, id); err != nil {
+			if pulse.ErrorCode(dbErr("", err)) == pulse.EINVALID {
+				return pulse.Errorf(pulse.EINVALID, "deal %d does not exist", id)
+			}
+			return dbErr("add pulse deal", err)
+		}
+	}
+	return nil
+}
+
+func pulseExists(ctx context.Context, tx pgx.Tx, pulseID int64) error {
+	var n int
+	if err := tx.QueryRow(ctx, `SELECT count(*) FROM pulses WHERE id = $1`, pulseID).Scan(&n); err != nil {
+		return dbErr("find pulse", err)
+	}
+	if n == 0 {
+		return pulse.Errorf(pulse.ENOTFOUND, "pulse %d not found", pulseID)
+	}
+	return nil
+}
+
+// FindPulseMatches returns a pulse's matches, IDs ascending.
+func (db *DB) FindPulseMatches(ctx context.Context, pulseID int64) (pulse.PulseMatches, error) {
+	m := pulse.PulseMatches{ArticleIDs: []int64{}, DealIDs: []int64{}}
+	err := db.tx(ctx, func(tx pgx.Tx) error {
+		if err := pulseExists(ctx, tx, pulseID); err != nil {
+			return err
+		}
+		var err error
+		if m.ArticleIDs, err = queryIDs(ctx, tx, `SELECT article_id FROM pulse_articles WHERE pulse_id = $1 ORDER BY article_id`, pulseID); err != nil {
+			return err
+		}
+		m.DealIDs, err = queryIDs(ctx, tx, `SELECT deal_id FROM pulse_deals WHERE pulse_id = $1 ORDER BY deal_id`, pulseID)
+		return err
+	})
+	return m, err
+}
+
+func queryIDs(ctx context.Context, q querier, query string, args ...any) ([]int64, error) {
+	rows, err := q.Query(ctx, query, args...)
+	if err != nil {
+		return nil, dbErr("find ids", err)
+	}
+	defer rows.Close()
+	out := []int64{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, dbErr("scan id", err)
+		}
+		out = append(out, id)
+	}
+	return out, dbErr("find ids", rows.Err())
+}
+
+// AddBriefing stores b as the pulse's next version unless its Hash equals
+// the latest version's.
+func (db *DB) AddBriefing(ctx context.Context, b *pulse.Briefing) (bool, error) {
+	if b.Hash == "" {
+		return false, pulse.Errorf(pulse.EINVALID, "a briefing needs a hash")
+	}
+	created := false
+	err := db.tx(ctx, func(tx pgx.Tx) error {
+		var slug string
+		// Locking the pulse serialises versions of its briefing.
+		err := tx.QueryRow(ctx, `SELECT slug FROM pulses WHERE id = $1 FOR UPDATE`, b.PulseID).Scan(&slug)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return pulse.Errorf(pulse.ENOTFOUND, "pulse %d not found", b.PulseID)
+		}
+		if err != nil {
+			return dbErr("find pulse", err)
+		}
+		var version int
+		var hash *string
+		if err := tx.QueryRow(ctx, `SELECT coalesce(max(version), 0),
+			(SELECT hash FROM briefings WHERE pulse_id = $1 ORDER BY version DESC LIMIT 1)
+			FROM briefings WHERE pulse_id = $1`, b.PulseID).Scan(&version, &hash); err != nil {
+			return dbErr("find latest briefing", err)
+		}
+		if hash != nil && *hash == b.Hash {
+			return nil
+		}
+		stored := *b
+		stored.PulseSlug, stored.Version, stored.CreatedAt = slug, version+1, db.now()
+		body, err := json.Marshal(&stored)
+		if err != nil {
+			return fmt.Errorf("encode briefing: %w", err)
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO briefings (pulse_id, version, hash, created_at, body) VALUES ($1, $2, $3, $4, $5)`,
+			b.PulseID, stored.Version, b.Hash, stored.CreatedAt.UnixNano(), string(body)); err != nil {
+			return dbErr("add briefing", err)
+		}
+		*b, created = stored, true
+		return nil
+	})
+	return created, err
+}
+
+// FindBriefing returns one version of a pulse's briefing, or the latest
+// when version is 0.
+func (db *DB) FindBriefing(ctx context.Context, pulseID int64, version int) (*pulse.Briefing, error) {
+	var body string
+	err := db.pool.QueryRow(ctx, `SELECT body FROM briefings WHERE pulse_id = $1 AND ($2 = 0 OR version = $2)
+		ORDER BY version DESC LIMIT 1`, pulseID, version).Scan(&body)
+	if errors.Is(err, pgx.ErrNoRows) {
+		if version == 0 {
+			return nil, pulse.Errorf(pulse.ENOTFOUND, "pulse %d has no briefing yet", pulseID)
+		}
+		return nil, pulse.Errorf(pulse.ENOTFOUND, "briefing version %d of pulse %d not found", version, pulseID)
+	}
+	if err != nil {
+		return nil, dbErr("find briefing", err)
+	}
+	return decodeBriefing(body)
+}
+
+func decodeBriefing(body string) (*pulse.Briefing, error) {
+	var b pulse.Briefing
+	if err := json.Unmarshal([]byte(body), &b); err != nil {
+		return nil, fmt.Errorf("decode briefing: %w", err)
+	}
+	return &b, nil
+}
+
+// FindBriefings returns a pulse's versions created at or after since,
+// newest first, at most limit (0 means all).
+func (db *DB) FindBriefings(ctx context.Context, pulseID int64, since time.Time, limit int) ([]*pulse.Briefing, error) {
+	if limit < 0 {
+		return nil, pulse.Errorf(pulse.EINVALID, "negative limit")
+	}
+	rows, err := db.pool.Query(ctx, `SELECT body FROM briefings WHERE pulse_id = $1 AND created_at >= $2
+		ORDER BY version DESC LIMIT $3`, pulseID, sinceArg(since), limitArg(limit))
+	if err != nil {
+		return nil, dbErr("find briefings", err)
+	}
+	defer rows.Close()
+	out := []*pulse.Briefing{}
+	for rows.Next() {
+		var body string
+		if err := rows.Scan(&body); err != nil {
+			return nil, dbErr("scan briefing", err)
+		}
+		b, err := decodeBriefing(body)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, b)
+	}
+	return out, dbErr("find briefings", rows.Err())
+}
+
+// sinceArg is the lower bound for "at or after since"; zero is unbounded.
+func sinceArg(since time.Time) int64 {
+	if since.IsZero() {
+		return -1 << 63
+	}
+	return since.UnixNano()
+}
+
+// CreateToken stores an API token's name and hash.
+func (db *DB) CreateToken(ctx context.Context, t *pulse.Token) error {
+	if strings.TrimSpace(t.Name) == "" || t.Hash == "" {
+		return pulse.Errorf(pulse.EINVALID, "a token needs a name and a hash")
+	}
+	now := db.now()
+	err := db.tx(ctx, func(tx pgx.Tx) error {
+		return tx.QueryRow(ctx, `INSERT INTO tokens (name, hash, created_at, last_used_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+			t.Name, t.Hash, now.UnixNano(), encTime(t.LastUsedAt)).Scan(&t.ID)
+	})
+	if err != nil {
+		if pulse.ErrorCode(dbErr("", err)) == pulse.ECONFLICT {
+			return pulse.Errorf(pulse.ECONFLICT, "a token named %q already exists", t.Name)
+		}
+		return dbErr("create token", err)
+	}
+	t.CreatedAt = now
+	return nil
+}
+
+// FindTokenByHash returns the token with this hash and marks it used.
+func (db *DB) FindTokenByHash(ctx context.Context, hash string) (*pulse.Token, error) {
+	var t pulse.Token
+	err := db.tx(ctx, func(tx pgx.Tx) error {
+		err := tx.QueryRow(ctx, `UPDATE tokens SET last_used_at = $1 WHERE hash = $2
+			RETURNING id, name, hash, created_at, last_used_at`, db.now().UnixNano(), hash).
+			Scan(&t.ID, &t.Name, &t.Hash, timeCol{&t.CreatedAt}, timeCol{&t.LastUsedAt})
+		if errors.Is(err, pgx.ErrNoRows) {
+			return pulse.Errorf(pulse.ENOTFOUND, "token not found")
+		}
+		return dbErr("find token", err)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &t, nil
+}
+
+// Stats returns counts of what is stored.
+func (db *DB) Stats(ctx context.Context) (pulse.Stats, error) {
+	var s pulse.Stats
+	err := db.pool.QueryRow(ctx, `SELECT
+		(SELECT count(*) FROM sources),
+		(SELECT count(*) FROM articles),
+		(SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL),
+		(SELECT count(DISTINCT duplicate_of) FROM articles WHERE duplicate_of IS NOT NULL),
+		(SELECT count(*) FROM deals),
+		(SELECT count(*) FROM mentions),
+		(SELECT count(*) FROM pulses)`).
+		Scan(&s.Sources, &s.Articles, &s.NearDuplicates, &s.DuplicateGroups, &s.Deals, &s.Mentions, &s.Pulses)
+	return s, dbErr("stats", err)
+}

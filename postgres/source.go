@@ -1,0 +1,175 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/fundingpulse/pulse"
+)
+
+const sourceCols = `s.id, s.kind, s.url, s.title, s.interval_ns, s.etag, s.last_modified,
+	s.last_fetch_at, s.last_success_at, s.next_poll_at, s.last_error, s.error_kind, s.error_count,
+	s.created_at, (SELECT count(*) FROM articles a WHERE a.source_id = s.id)`
+
+func scanSource(row pgx.Row) (*pulse.Source, error) {
+	var s pulse.Source
+	var interval int64
+	err := row.Scan(&s.ID, &s.Kind, &s.URL, &s.Title, &interval, &s.ETag, &s.LastModified,
+		timeCol{&s.LastFetchAt}, timeCol{&s.LastSuccessAt}, timeCol{&s.NextPollAt},
+		&s.LastError, &s.ErrorKind, &s.ErrorCount, timeCol{&s.CreatedAt}, &s.ArticleCount)
+	s.Interval = time.Duration(interval)
+	return &s, err
+}
+
+// CreateSource stores a new source and sets its ID and CreatedAt.
+func (db *DB) CreateSource(ctx context.Context, s *pulse.Source) error {
+	if !s.Kind.Valid() {
+		return pulse.Errorf(pulse.EINVALID, "unknown source kind %q", s.Kind)
+	}
+	if strings.TrimSpace(s.URL) == "" {
+		return pulse.Errorf(pulse.EINVALID, "a source needs a URL")
+	}
+	if s.Interval < 0 {
+		return pulse.Errorf(pulse.EINVALID, "negative poll interval")
+	}
+	now := db.now()
+	err := db.pool.QueryRow(ctx, `INSERT INTO sources (kind, url, title, interval_ns, etag, last_modified,
+		last_fetch_at, last_success_at, next_poll_at, last_error, error_kind, error_count, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+		string(s.Kind), s.URL, s.Title, int64(s.Interval), s.ETag, s.LastModified,
+		encTime(s.LastFetchAt), encTime(s.LastSuccessAt), encTime(s.NextPollAt),
+		s.LastError, s.ErrorKind, s.ErrorCount, now.UnixNano()).Scan(&s.ID)
+	if err != nil {
+		if pulse.ErrorCode(dbErr("", err)) == pulse.ECONFLICT {
+			return pulse.Errorf(pulse.ECONFLICT, "a source with URL %q already exists", s.URL)
+		}
+		return dbErr("create source", err)
+	}
+	s.CreatedAt = now
+	return nil
+}
+
+// FindSourceByID returns one source; ENOTFOUND if absent.
+func (db *DB) FindSourceByID(ctx context.Context, id int64) (*pulse.Source, error) {
+	s, err := scanSource(db.pool.QueryRow(ctx, `SELECT `+sourceCols+` FROM sources s WHERE s.id = $1`, id))
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, pulse.Errorf(pulse.ENOTFOUND, "source %d not found", id)
+	}
+	if err != nil {
+		return nil, dbErr("find source", err)
+	}
+	return s, nil
+}
+
+// FindSources returns matching sources ordered by ID.
+func (db *DB) FindSources(ctx context.Context, f pulse.SourceFilter) ([]*pulse.Source, error) {
+	var w where
+	if f.ID != nil {
+		w.add("s.id = " + w.arg(*f.ID))
+	}
+	if f.URL != nil {
+		w.add("s.url = " + w.arg(*f.URL))
+	}
+	return querySources(ctx, db.pool, `SELECT `+sourceCols+` FROM sources s`+w.sql()+` ORDER BY s.id`, w.args...)
+}
+
+type querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+func querySources(ctx context.Context, q querier, query string, args ...any) ([]*pulse.Source, error) {
+	rows, err := q.Query(ctx, query, args...)
+	if err != nil {
+		return nil, dbErr("find sources", err)
+	}
+	defer rows.Close()
+	out := []*pulse.Source{}
+	for rows.Next() {
+		s, err := scanSource(rows)
+		if err != nil {
+			return nil, dbErr("scan source", err)
+		}
+		out = append(out, s)
+	}
+	return out, dbErr("find sources", rows.Err())
+}
+
+// DeleteSource removes a source; its articles stay with no source.
+func (db *DB) DeleteSource(ctx context.Context, id int64) error {
+	tag, err := db.pool.Exec(ctx, `DELETE FROM sources WHERE id = $1`, id)
+	if err != nil {
+		return dbErr("delete source", err)
+	}
+	return notFoundIfNone(tag, "source %d not found", id)
+}
+
+// ClaimDueSources takes up to limit sources due at now and leases them.
+func (db *DB) ClaimDueSources(ctx context.Context, now time.Time, limit int, lease time.Duration) ([]*pulse.Source, error) {
+	if limit <= 0 {
+		return []*pulse.Source{}, nil
+	}
+	if lease < 0 {
+		return nil, pulse.Errorf(pulse.EINVALID, "negative lease")
+	}
+	var out []*pulse.Source
+	err := db.tx(ctx, func(tx pgx.Tx) error {
+		// SKIP LOCKED lets concurrent claimers take disjoint sets instead
+		// of waiting for, then re-taking, each other's rows.
+		rows, err := tx.Query(ctx, `UPDATE sources SET next_poll_at = $1
+			WHERE id IN (SELECT id FROM sources WHERE coalesce(next_poll_at, 0) <= $2
+				ORDER BY coalesce(next_poll_at, 0), id LIMIT $3 FOR UPDATE SKIP LOCKED)
+			RETURNING id`, now.Add(lease).UnixNano(), now.UnixNano(), limit)
+		if err != nil {
+			return dbErr("claim sources", err)
+		}
+		ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+		if err != nil {
+			return dbErr("claim sources", err)
+		}
+		out, err = querySources(ctx, tx, `SELECT `+sourceCols+` FROM sources s WHERE s.id = ANY($1) ORDER BY s.id`, ids)
+		return err
+	})
+	return out, err
+}
+
+// RecordFetch stores the outcome of one fetch of a source.
+func (db *DB) RecordFetch(ctx context.Context, sourceID int64, r pulse.FetchResult) error {
+	at := r.At
+	if at.IsZero() {
+		at = db.now()
+	}
+	var tag pgconn.CommandTag
+	var err error
+	if r.Err == "" {
+		// A 304 may omit validators; keep the stored ones then (NULL).
+		etag, lm := any(r.ETag), any(r.LastModified)
+		if r.NotModified && r.ETag == "" {
+			etag = nil
+		}
+		if r.NotModified && r.LastModified == "" {
+			lm = nil
+		}
+		tag, err = db.pool.Exec(ctx, `UPDATE sources SET etag = coalesce($1::text, etag),
+			last_modified = coalesce($2::text, last_modified), last_fetch_at = $3, last_success_at = $3,
+			next_poll_at = $4, last_error = '', error_kind = '', error_count = 0 WHERE id = $5`,
+			etag, lm, encTime(at), encTime(r.NextPollAt), sourceID)
+	} else {
+		kind := r.ErrorKind
+		if kind == "" {
+			kind = pulse.FetchErrOther
+		}
+		tag, err = db.pool.Exec(ctx, `UPDATE sources SET last_fetch_at = $1, next_poll_at = $2, last_error = $3,
+			error_kind = $4, error_count = error_count + 1 WHERE id = $5`,
+			encTime(at), encTime(r.NextPollAt), r.Err, kind, sourceID)
+	}
+	if err != nil {
+		return dbErr("record fetch", err)
+	}
+	return notFoundIfNone(tag, "source %d not found", sourceID)
+}
