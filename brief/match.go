@@ -3,6 +3,7 @@ package brief
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/fundingpulse/pulse"
@@ -273,7 +274,7 @@ func matchDealAny(m *Matcher, d *pulse.Deal, byID map[int64]*pulse.Article) bool
 // Recompute rescans every stored article and deal against the pulse's query
 // and replaces its matches; it is what a changed query needs.
 func Recompute(ctx context.Context, s pulse.Store, p *pulse.Pulse) error {
-	m, err := Compile(p.Query)
+	m, err := compileWithAliases(ctx, s, p.Query)
 	if err != nil {
 		return err
 	}
@@ -346,7 +347,7 @@ func MatchNew(ctx context.Context, s pulse.Store, articles []*pulse.Article, dea
 		return err
 	}
 	for _, p := range pulses {
-		m, err := Compile(p.Query)
+		m, err := compileWithAliases(ctx, s, p.Query)
 		if err != nil {
 			return fmt.Errorf("pulse %s: %w", p.Slug, err)
 		}
@@ -378,4 +379,27 @@ func loadArticles(ctx context.Context, s pulse.Store, ids []int64, byID map[int6
 		ids = ids[n:]
 	}
 	return nil
+}
+
+// compileWithAliases compiles q with its entities widened to every name the
+// store knows for them, so "MARA" also finds "Marathon Digital Holdings".
+func compileWithAliases(ctx context.Context, s pulse.Store, q pulse.PulseQuery) (*Matcher, error) {
+	if len(q.Entities) > 0 {
+		names := slices.Clone(q.Entities)
+		for _, e := range q.Entities {
+			key := pulse.NormalizeName(e)
+			ents, err := s.FindEntities(ctx, e, 50)
+			if err != nil {
+				return nil, fmt.Errorf("find entity %q: %w", e, err)
+			}
+			for _, ent := range ents {
+				all := append([]string{ent.Name}, ent.Aliases...)
+				if slices.ContainsFunc(all, func(n string) bool { return pulse.NormalizeName(n) == key }) {
+					names = append(names, all...)
+				}
+			}
+		}
+		q.Entities = names
+	}
+	return Compile(q)
 }

@@ -167,3 +167,29 @@ func mustVersion(t *testing.T, s pulse.Store, pulseID int64, v int) *pulse.Brief
 	}
 	return b
 }
+
+func TestEntityAliasesFromStore(t *testing.T) {
+	ctx := context.Background()
+	f := newStoreFixture(t)
+	for id := int64(1); id <= 3; id++ {
+		f.addArticle(t, id)
+	}
+	for _, d := range fixtureDeals(f.arts)[:3] {
+		f.addDeal(t, d)
+	}
+	ent, err := f.s.ResolveEntity(ctx, "MARA Holdings")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.AddAlias(ctx, ent.ID, "Marathon Digital Holdings"); err != nil {
+		t.Fatal(err)
+	}
+	p := &pulse.Pulse{Slug: "marathon", Name: "Marathon", Query: pulse.PulseQuery{Entities: []string{"Marathon Digital"}}}
+	if _, err := SavePulse(ctx, f.s, p, now, nil); err != nil {
+		t.Fatal(err)
+	}
+	m, _ := f.s.FindPulseMatches(ctx, p.ID)
+	if !slices.Equal(m.DealIDs, []int64{f.deals[1].ID}) {
+		t.Errorf("a pulse on an alias matched deals %v, want the MARA deal %d", m.DealIDs, f.deals[1].ID)
+	}
+}

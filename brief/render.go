@@ -127,7 +127,7 @@ func renderText(w io.Writer, b *pulse.Briefing) error {
 	for _, c := range b.Sources {
 		title := ""
 		if c.Title != "" {
-			title = fmt.Sprintf(" %q,", clean(c.Title))
+			title = " \"" + clean(c.Title) + "\","
 		}
 		ew.printf("  [%d] %s,%s %s. %s\n", c.N, clean(c.Outlet), title, DateText(c.Published), clean(c.URL))
 	}
