@@ -153,6 +153,13 @@ func TestComposeLatest(t *testing.T) {
 	if len(v2.Latest) != 1 || v2.Latest[0].DealID != 7 || v2.Latest[0].Change != "added" {
 		t.Fatalf("Latest = %+v, want deal 7 added", v2.Latest)
 	}
+	for _, f := range []struct{ format, ext string }{{"text", "txt"}, {"html", "html"}} {
+		var buf bytes.Buffer
+		if err := Render(&buf, v2, f.format); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "briefing-latest."+f.ext, buf.Bytes())
+	}
 	v3 := Compose(fixturePulse(), deals, arts, v2, now)
 	if v3.Hash != v2.Hash {
 		t.Error("composing again with nothing new changed the content")
