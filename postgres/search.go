@@ -290,9 +290,9 @@ func renderTerm(n *ftsNode, w *where) string {
 		return "phraseto_tsquery('simple', " + w.arg(text) + ")"
 	}
 	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	last := "to_tsquery('simple', " + w.arg(words[len(words)-1]+":*") + ")"
 	if len(words) == 1 {
-		return last
+		return "to_tsquery('simple', " + w.arg(words[0]+":*") + ")"
 	}
-	return "tsquery_phrase(phraseto_tsquery('simple', " + w.arg(strings.Join(words[:len(words)-1], " ")) + "), " + last + ")"
+	head := "phraseto_tsquery('simple', " + w.arg(strings.Join(words[:len(words)-1], " ")) + ")"
+	return "tsquery_phrase(" + head + ", to_tsquery('simple', " + w.arg(words[len(words)-1]+":*") + "))"
 }

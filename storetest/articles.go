@@ -211,6 +211,8 @@ func testArticles(t *testing.T, open func(t *testing.T) pulse.Store) {
 			{"OPTICAL interconnect", []int{1}},
 			{`"optical interconnect"`, []int{1}},
 			{"opt*", []int{1}},
+			{`"optical inter"*`, []int{1}},
+			{"optical*", []int{1}},
 			{"crusoe OR ayar", []int{2, 1}},
 			{"money -weather", []int{}},
 			{"fund NOT texas", []int{}},

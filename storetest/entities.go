@@ -3,6 +3,7 @@ package storetest
 import (
 	"context"
 	"reflect"
+	"sync"
 	"testing"
 
 	"github.com/fundingpulse/pulse"
@@ -36,6 +37,37 @@ func testEntities(t *testing.T, open func(t *testing.T) pulse.Store) {
 		}
 		_, err = s.FindEntityByID(ctx, 999)
 		wantCode(t, err, pulse.ENOTFOUND)
+	})
+
+	t.Run("ConcurrentResolve", func(t *testing.T) {
+		s := open(t)
+		const workers = 8
+		var wg sync.WaitGroup
+		got := make([]int64, workers)
+		for w := range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				// Different spellings of one name, all new to the store.
+				e, err := s.ResolveEntity(ctx, []string{"Lambda Inc.", "Lambda", "LAMBDA, Inc", "The Lambda"}[w%4])
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				got[w] = e.ID
+			}()
+		}
+		wg.Wait()
+		for _, id := range got {
+			if id != got[0] {
+				t.Fatalf("concurrent resolves gave IDs %v, want one", got)
+			}
+		}
+		all, err := s.FindEntities(ctx, "", 0)
+		must(t, err)
+		if len(all) != 1 {
+			t.Fatalf("%d entities, want 1", len(all))
+		}
 	})
 
 	t.Run("AliasAndFind", func(t *testing.T) {
