@@ -80,14 +80,18 @@ func (e *Extractor) Extract(ctx context.Context, d Document) ([]pulse.Deal, erro
 		cands = mergeModel(cands, proposed)
 	}
 	deals := make([]pulse.Deal, 0, len(cands))
+	var docPlace *placeAt
+	if len(cands) > 0 {
+		docPlace = mainPlace(text)
+	}
 	for _, c := range cands {
-		deals = append(deals, e.toDeal(text, d, c))
+		deals = append(deals, e.toDeal(text, d, c, docPlace))
 	}
 	return deals, nil
 }
 
 // toDeal fills a pulse.Deal from a candidate.
-func (e *Extractor) toDeal(text string, d Document, c *cand) pulse.Deal {
+func (e *Extractor) toDeal(text string, d Document, c *cand, docPlace *placeAt) pulse.Deal {
 	deal := pulse.Deal{
 		Kind:          c.kind,
 		Company:       c.company.text,
@@ -153,7 +157,7 @@ func (e *Extractor) toDeal(text string, d Document, c *cand) pulse.Deal {
 			m.Evidence = append(m.Evidence, ev(text, "sector", sp.Start, sp.End))
 		}
 	}
-	if p, sp, ok := regionOf(text, c.sent, c.company); ok {
+	if p, sp, ok := regionOf(text, c.sent, c.company, docPlace); ok {
 		deal.Country, deal.Region = p.Country, p.Region
 		m.Evidence = append(m.Evidence, ev(text, "region", sp.Start, sp.End))
 	}

@@ -73,7 +73,8 @@ type trigger struct {
 	class int
 }
 
-// triggers, matched on lower-cased word tokens; longer phrases first.
+// triggers, matched on lower-cased word tokens, indexed by first word;
+// longer phrases first.
 var triggers = buildTriggers(map[int]string{
 	tRaise: `raise|raises|raised|raising|secure|secures|secured|securing|closes|closed|close|closing|lands|landed|bags|bagged|nabs|nabbed|
 snags|snagged|gets|got|receives|received|receive|will receive|obtains|obtained|attracts|attracted|pulls in|picked up|picks up|
@@ -102,7 +103,7 @@ rights issue|share placement|placement|treasury`,
 	tWeak: `deals|deal|rounds|investments|exits`,
 })
 
-func buildTriggers(m map[int]string) []trigger {
+func buildTriggers(m map[int]string) map[string][]trigger {
 	var out []trigger
 	for class, list := range m {
 		for _, p := range strings.Split(strings.ReplaceAll(list, "\n", ""), "|") {
@@ -117,7 +118,11 @@ func buildTriggers(m map[int]string) []trigger {
 			out[j], out[j-1] = out[j-1], out[j]
 		}
 	}
-	return out
+	idx := map[string][]trigger{}
+	for _, t := range out {
+		idx[t.words[0]] = append(idx[t.words[0]], t)
+	}
+	return idx
 }
 
 // blockers make a whole sentence hypothetical: plans, talks, rumours.
@@ -154,11 +159,14 @@ in value|worth of|de receita|de faturamento|umsatz|de chiffre|bewertung|bewertet
 // phrase is a lower-case word sequence.
 type phrase []string
 
-func phrases(list string) []phrase {
-	var out []phrase
+// phraseSet indexes phrases by their first word.
+type phraseSet map[string][]phrase
+
+func phrases(list string) phraseSet {
+	out := phraseSet{}
 	for _, p := range strings.Split(strings.ReplaceAll(list, "\n", ""), "|") {
 		if f := strings.Fields(p); len(f) > 0 {
-			out = append(out, f)
+			out[f[0]] = append(out[f[0]], f)
 		}
 	}
 	return out
@@ -179,10 +187,10 @@ func hasPhraseAt(toks []token, k int, p []string) bool {
 
 // findPhrase returns the first token index in [from, to) where one of ps
 // starts, or -1.
-func findPhrase(toks []token, from, to int, ps []phrase) int {
+func findPhrase(toks []token, from, to int, ps phraseSet) int {
 	from, to = max(from, 0), min(to, len(toks))
 	for k := from; k < to; k++ {
-		for _, p := range ps {
+		for _, p := range ps[toks[k].lower] {
 			if hasPhraseAt(toks, k, p) {
 				return k
 			}
@@ -191,20 +199,21 @@ func findPhrase(toks []token, from, to int, ps []phrase) int {
 	return -1
 }
 
-// investorCues introduce a list of investors; lead marks leaders.
-var investorCues = []struct {
+// investorCue introduces a list of investors; lead marks leaders.
+type investorCue struct {
 	p    phrase
 	lead bool
-}{}
+}
+
+// investorCues are indexed by their first word.
+var investorCues = map[string][]investorCue{}
 
 func init() {
 	for _, s := range strings.Split(`led by|co-led by|jointly led by|coled by|lead investor is|lead investors are|coliderada pela|coliderada por|
 liderada por|liderada pela|liderado por|liderado pela|mené par|menée par|angeführt von|angeführt wurde die runde von|led the round|
 co-led the round|led the investment|leads the round`, "|") {
-		investorCues = append(investorCues, struct {
-			p    phrase
-			lead bool
-		}{strings.Fields(strings.TrimSpace(s)), true})
+		p := strings.Fields(strings.TrimSpace(s))
+		investorCues[p[0]] = append(investorCues[p[0]], investorCue{p, true})
 	}
 	for _, s := range strings.Split(`with participation from|with participation of|participation from|participation of|with participation by|
 from investors including|from investors|from|by|including|investors include|investors including|backed by|invested by|provided by|
@@ -212,9 +221,7 @@ com participação da|com participação de|com participação do|com participa�
 auprès de|auprès d'|avec la participation de|zum investorenkreis zählen u.a .|zum investorenkreis zählen|geld kam nun vom|geld kam von|
 beteiligt sind|mit beteiligung von|con la participación de|de parte de|alongside|along with|joined by|
 sold to|acquired by`, "|") {
-		investorCues = append(investorCues, struct {
-			p    phrase
-			lead bool
-		}{strings.Fields(strings.TrimSpace(s)), false})
+		p := strings.Fields(strings.TrimSpace(s))
+		investorCues[p[0]] = append(investorCues[p[0]], investorCue{p, false})
 	}
 }

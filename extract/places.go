@@ -146,7 +146,7 @@ type placeAt struct {
 // regionOf places a deal: a place in its sentence ("Berlin-based", "a
 // Nigerian startup") wins, nearest to the company first; else the place the
 // document names most.
-func regionOf(text string, sent Span, company name) (Place, Span, bool) {
+func regionOf(text string, sent Span, company name, docPlace *placeAt) (Place, Span, bool) {
 	ps := findPlaces(text, sent.Start, sent.End)
 	if len(ps) > 0 {
 		best, bd := ps[0], 1<<30
@@ -164,17 +164,29 @@ func regionOf(text string, sent Span, company name) (Place, Span, bool) {
 		}
 		return best.p, best.at, true
 	}
+	if docPlace != nil {
+		return docPlace.p, docPlace.at, true
+	}
+	return Place{}, Span{}, false
+}
+
+// mainPlace is the country the start of a document names at least twice
+// and more than any other, or nil.
+func mainPlace(text string) *placeAt {
 	all := findPlaces(text, 0, min(len(text), 3000))
 	count := map[string]int{}
 	var top placeAt
 	for _, p := range all {
+		if p.p.Country == "" {
+			continue
+		}
 		count[p.p.Country]++
 		if count[p.p.Country] > count[top.p.Country] {
 			top = p
 		}
 	}
 	if top.p.Country != "" && count[top.p.Country] >= 2 {
-		return top.p, top.at, true
+		return &top
 	}
-	return Place{}, Span{}, false
+	return nil
 }

@@ -96,7 +96,7 @@ func analyse(text string, sp Span, all []money.Match) *sentence {
 		if s.toks[k].money > 0 {
 			continue
 		}
-		for _, tr := range triggers {
+		for _, tr := range triggers[s.toks[k].lower] {
 			if hasPhraseAt(s.toks, k, tr.words) {
 				s.trigs = append(s.trigs, trig{tr.class, k, k + len(tr.words)})
 				switch tr.class {
@@ -377,7 +377,7 @@ func (s *sentence) looseSubject(text string, k, e int) (name, bool) {
 		if s.toks[x].text == "." || s.toks[x].text == ";" || s.toks[x].text == "\"" || reportWords[s.toks[x].lower] {
 			break
 		}
-		for _, cue := range investorCues {
+		for _, cue := range investorCues[s.toks[x].lower] {
 			if hasPhraseAt(s.toks, x, cue.p) {
 				return name{}, false
 			}
@@ -484,11 +484,19 @@ func extractRules(text string, published time.Time) []*cand {
 	focus := name{}
 	var last *cand
 	quiet := 0 // sentences since the last deal
+	mi := 0      // first amount not before the current sentence
 	for _, sp := range sents {
-		s := analyse(text, sp, all)
+		for mi < len(all) && all[mi].End <= sp.Start {
+			mi++
+		}
+		mj := mi
+		for mj < len(all) && all[mj].Start < sp.End {
+			mj++
+		}
+		s := analyse(text, sp, all[mi:mj])
 		// The company a later "it" or "the startup" means: the last one a
 		// sentence was about, unless that sentence is about its investors.
-		if n, ok := s.firstSubject(text, len(s.toks)); ok && !looksLikeInvestor(n.text) && !s.aboutInvestors() && strings.Count(text, n.text) > 1 {
+		if n, ok := s.firstSubject(text, len(s.toks)); ok && !looksLikeInvestor(n.text) && !s.aboutInvestors() && mentionedTwice(text, sp, n.text) {
 			focus = n
 		}
 		if hasHan(text[sp.Start:sp.End]) {
@@ -917,7 +925,7 @@ func (s *sentence) addInvestors(text string, c *cand, from int) {
 		}
 	}
 	for k := from; k < len(s.toks); k++ {
-		for _, cue := range investorCues {
+		for _, cue := range investorCues[s.toks[k].lower] {
 			if !hasPhraseAt(s.toks, k, cue.p) {
 				continue
 			}
@@ -989,7 +997,7 @@ func (s *sentence) cueAt(k int) bool {
 	if s.toks[k].lower == "with" || s.toks[k].lower == "alongside" {
 		return true
 	}
-	for _, cue := range investorCues {
+	for _, cue := range investorCues[s.toks[k].lower] {
 		if len(cue.p) > 1 && hasPhraseAt(s.toks, k, cue.p) {
 			return true
 		}
@@ -1222,6 +1230,15 @@ func roundAt(toks []token, x int) (pulse.Round, int) {
 		return "bridge", 1
 	}
 	return "", 0
+}
+
+// mentionedTwice reports whether n occurs again near the sentence sp: a
+// name said once is rarely what "the company" later refers to.
+func mentionedTwice(text string, sp Span, n string) bool {
+	const window = 8 << 10
+	w := text[max(0, sp.Start-window):min(len(text), sp.End+window)]
+	i := strings.Index(w, n)
+	return i >= 0 && strings.Contains(w[i+len(n):], n)
 }
 
 // aboutInvestors reports a sentence that tells who invested.

@@ -104,6 +104,10 @@ func Find(text string) []Match {
 	var lastCur string
 	lastEnd := -1 << 30
 	for i := 0; i < len(text); {
+		if !mayStart(text, i) {
+			i++
+			continue
+		}
 		m, ok := matchAt(text, i)
 		if !ok {
 			_, w := utf8.DecodeRuneInString(text[i:])
@@ -130,6 +134,38 @@ func Find(text string) []Match {
 	}
 	markRanges(text, out)
 	return out
+}
+
+// startBytes are the bytes a money expression can begin with: digits, the
+// first bytes of currency marks and of number words.
+var startBytes = func() [256]bool {
+	var t [256]bool
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for _, p := range prefixes {
+		t[p.mark[0]] = true
+	}
+	for w := range NumberWords {
+		t[w[0]] = true
+		t[strings.ToUpper(w[:1])[0]] = true
+	}
+	return t
+}()
+
+// mayStart is a cheap filter before matchAt: a start byte at a word start.
+func mayStart(text string, i int) bool {
+	c := text[i]
+	if !startBytes[c] {
+		return false
+	}
+	if i > 0 {
+		p := text[i-1]
+		if p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' || p >= '0' && p <= '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // inheritable reports whether a currency-less amount ends where a money
