@@ -13,6 +13,7 @@ type kind int
 
 const (
 	kindPage    kind = iota // HTML; errors as an HTML page
+	kindAsset               // a static file: no session lookup
 	kindForm                // HTML form POST; needs a signed-in session
 	kindAPI                 // JSON; errors as problem documents
 	kindAPIAuth             // JSON write; needs a bearer token
@@ -48,7 +49,7 @@ func (s *Server) routes() []route {
 		{"GET /signin", kindPage, s.signinPage},
 		{"POST /signin", kindPage, s.signin},
 		{"POST /signout", kindPage, s.signout},
-		{"GET /static/{hash}/{name}", kindPage, s.static},
+		{"GET /static/{hash}/{name}", kindAsset, s.static},
 		{"/", kindPage, s.notFoundPage},
 
 		// Feeds and exports.

@@ -303,6 +303,19 @@ func TestBadFiltersAre400(t *testing.T) {
 	wantProblem(t, get(t, ts.URL+"/api/v1/pulses/ai-funding-pulse/briefing?version=x"), http.StatusBadRequest, "version:")
 }
 
+func TestOddSearchesAreNeverServerErrors(t *testing.T) {
+	ts, _ := newTestServer(t)
+	for _, q := range []string{`"unbalanced`, `AND`, `OR OR`, `*`, `(`, `)`, `NOT`, `a AND (b OR`, `"`, `-x`, `^`, `:`,
+		`col:value`, `NEAR(a b)`, `'; DROP TABLE deals; --`, "\x00", `ä*`, `%`, `_`} {
+		for _, p := range []string{"/api/v1/deals?q=", "/api/v1/search?q=", "/deals?q=", "/deals.csv?q=", "/api/v1/deals?company=", "/api/v1/deals?investor="} {
+			r := get(t, ts.URL+p+url.QueryEscape(q))
+			if r.status != http.StatusOK && r.status != http.StatusBadRequest {
+				t.Errorf("GET %s%q = %d: %s", p, q, r.status, r.body)
+			}
+		}
+	}
+}
+
 func TestNotFound(t *testing.T) {
 	ts, _ := newTestServer(t)
 	for _, p := range []string{"/api/v1/deals/999999", "/api/v1/deals/abc", "/api/v1/pulses/nope", "/api/v1/companies/999999",
