@@ -283,3 +283,12 @@ func TestStorylineSplitAndInference(t *testing.T) {
 		t.Errorf("a sectorless optical deal was not grouped with photonics: %v", titles)
 	}
 }
+
+func TestIndefinite(t *testing.T) {
+	for in, want := range map[string]string{"Series E": "a", "$5 million": "a", "€1 billion": "a", "8%": "an", "80%": "an", "11%": "an",
+		"18%": "an", "110%": "a", "64%": "a", "undisclosed": "an", "Angel": "an", "": "a"} {
+		if got := indefinite(in); got != want {
+			t.Errorf("indefinite(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

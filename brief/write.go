@@ -104,13 +104,11 @@ func indefinite(next string) string {
 	if next == "" {
 		return "a"
 	}
-	switch strings.ToLower(next[:1]) {
-	case "a", "e", "i", "o", "u":
+	switch next[0] {
+	case 'a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U':
 		return "an"
-	case "$", "€", "£", "¥", "₹":
-		return "a"
 	}
-	digits := strings.TrimRightFunc(next, func(r rune) bool { return r < '0' || r > '9' })
+	digits := next
 	if i := strings.IndexFunc(next, func(r rune) bool { return r < '0' || r > '9' }); i >= 0 {
 		digits = next[:i]
 	}
