@@ -48,6 +48,9 @@ func (db *DB) AddArticle(ctx context.Context, a *pulse.Article) (bool, error) {
 	if strings.TrimSpace(a.Title) == "" && strings.TrimSpace(a.Text) == "" && a.URL == "" {
 		return false, pulse.Errorf(pulse.EINVALID, "an article needs a URL, a title or text")
 	}
+	if err := checkTimes(a.Published, a.FetchedAt, a.ExtractedAt); err != nil {
+		return false, err
+	}
 	if a.IdentityHash == "" {
 		a.IdentityHash = identityHash(a)
 	}
@@ -112,10 +115,10 @@ func (db *DB) FindArticles(ctx context.Context, f pulse.ArticleFilter) ([]*pulse
 		w.add("a.url = " + w.arg(*f.URL))
 	}
 	if !f.From.IsZero() {
-		w.add("a.published >= " + w.arg(f.From.UnixNano()))
+		w.add("a.published >= " + w.arg(bound(f.From)))
 	}
 	if !f.To.IsZero() {
-		w.add("a.published <= " + w.arg(f.To.UnixNano()))
+		w.add("a.published <= " + w.arg(bound(f.To)))
 	}
 	if f.NotExtracted {
 		w.add("a.extracted_at IS NULL")
@@ -160,7 +163,7 @@ func (db *DB) FindArticles(ctx context.Context, f pulse.ArticleFilter) ([]*pulse
 // at or after since, oldest first.
 func (db *DB) ArticleSignatures(ctx context.Context, since time.Time) ([]pulse.ArticleSignature, error) {
 	rows, err := db.pool.Query(ctx, `SELECT id, title, simhash, published, coalesce(duplicate_of, 0)
-		FROM articles WHERE $1::bigint IS NULL OR published >= $1 ORDER BY published NULLS FIRST, id`, encTime(since))
+		FROM articles WHERE $1::bigint IS NULL OR published >= $1 ORDER BY published NULLS FIRST, id`, sinceBound(since))
 	if err != nil {
 		return nil, dbErr("article signatures", err)
 	}
@@ -178,10 +181,22 @@ func (db *DB) ArticleSignatures(ctx context.Context, since time.Time) ([]pulse.A
 	return out, dbErr("article signatures", rows.Err())
 }
 
+// sinceBound is NULL for a zero since (everything, even undated articles),
+// else the clamped bound.
+func sinceBound(since time.Time) any {
+	if since.IsZero() {
+		return nil
+	}
+	return bound(since)
+}
+
 // MarkExtracted records that deal extraction finished for an article.
 func (db *DB) MarkExtracted(ctx context.Context, articleID int64, at time.Time) error {
 	if at.IsZero() {
 		at = db.now()
+	}
+	if err := checkTimes(at); err != nil {
+		return err
 	}
 	tag, err := db.pool.Exec(ctx, `UPDATE articles SET extracted_at = $1 WHERE id = $2`, at.UnixNano(), articleID)
 	if err != nil {

@@ -37,6 +37,9 @@ func validateDeal(d *pulse.Deal) error {
 	if !d.Kind.Valid() {
 		return pulse.Errorf(pulse.EINVALID, "unknown deal kind %q", d.Kind)
 	}
+	if err := checkTimes(d.Announced, d.Date); err != nil {
+		return err
+	}
 	for _, v := range []float64{d.Amount, d.AmountUSD, d.StakePercent} {
 		if v < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
 			return pulse.Errorf(pulse.EINVALID, "deal amounts must be finite and not negative")
@@ -332,10 +335,10 @@ func (db *DB) FindDeals(ctx context.Context, f pulse.DealFilter) ([]*pulse.Deal,
 		w.add("d.id = ANY(" + w.arg(f.IDs) + ")")
 	}
 	if !f.From.IsZero() {
-		w.add("d.date >= " + w.arg(f.From.UnixNano()))
+		w.add("d.date >= " + w.arg(bound(f.From)))
 	}
 	if !f.To.IsZero() {
-		w.add("d.date <= " + w.arg(f.To.UnixNano()))
+		w.add("d.date <= " + w.arg(bound(f.To)))
 	}
 	if len(f.Kinds) > 0 {
 		w.add("d.kind = ANY(" + w.arg(strs(f.Kinds)) + ")")

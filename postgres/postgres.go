@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"path"
 	"sort"
 	"strings"
@@ -145,6 +146,34 @@ func dbErr(what string, err error) error {
 		}
 	}
 	return fmt.Errorf("%s: %w", what, err)
+}
+
+// Stored times are int64 nanoseconds, which hold the years 1678 to 2262.
+var (
+	minTime = time.Unix(0, math.MinInt64)
+	maxTime = time.Unix(0, math.MaxInt64)
+)
+
+// checkTimes returns EINVALID for a time that cannot be stored exactly;
+// feeds do carry dates like the year 9999.
+func checkTimes(ts ...time.Time) error {
+	for _, t := range ts {
+		if !t.IsZero() && (t.Before(minTime) || t.After(maxTime)) {
+			return pulse.Errorf(pulse.EINVALID, "time %s is outside the years 1678 to 2262", t.Format(time.RFC3339))
+		}
+	}
+	return nil
+}
+
+// bound is t as a range-filter bound, clamped to the storable range.
+func bound(t time.Time) int64 {
+	switch {
+	case t.Before(minTime):
+		return math.MinInt64
+	case t.After(maxTime):
+		return math.MaxInt64
+	}
+	return t.UnixNano()
 }
 
 // encTime is the stored form of a time: UTC nanoseconds, NULL for zero.

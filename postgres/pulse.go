@@ -297,7 +297,7 @@ func (db *DB) FindBriefings(ctx context.Context, pulseID int64, since time.Time,
 		return nil, pulse.Errorf(pulse.EINVALID, "negative limit")
 	}
 	rows, err := db.pool.Query(ctx, `SELECT body FROM briefings WHERE pulse_id = $1 AND created_at >= $2
-		ORDER BY version DESC LIMIT $3`, pulseID, sinceArg(since), limitArg(limit))
+		ORDER BY version DESC LIMIT $3`, pulseID, bound(since), limitArg(limit))
 	if err != nil {
 		return nil, dbErr("find briefings", err)
 	}
@@ -315,14 +315,6 @@ func (db *DB) FindBriefings(ctx context.Context, pulseID int64, since time.Time,
 		out = append(out, b)
 	}
 	return out, dbErr("find briefings", rows.Err())
-}
-
-// sinceArg is the lower bound for "at or after since"; zero is unbounded.
-func sinceArg(since time.Time) int64 {
-	if since.IsZero() {
-		return -1 << 63
-	}
-	return since.UnixNano()
 }
 
 // CreateToken stores an API token's name and hash.

@@ -37,6 +37,9 @@ func (db *DB) CreateSource(ctx context.Context, s *pulse.Source) error {
 	if s.Interval < 0 {
 		return pulse.Errorf(pulse.EINVALID, "negative poll interval")
 	}
+	if err := checkTimes(s.LastFetchAt, s.LastSuccessAt, s.NextPollAt); err != nil {
+		return err
+	}
 	now := db.now()
 	err := db.pool.QueryRow(ctx, `INSERT INTO sources (kind, url, title, interval_ns, etag, last_modified,
 		last_fetch_at, last_success_at, next_poll_at, last_error, error_kind, error_count, created_at)
@@ -124,7 +127,7 @@ func (db *DB) ClaimDueSources(ctx context.Context, now time.Time, limit int, lea
 		rows, err := tx.Query(ctx, `UPDATE sources SET next_poll_at = $1
 			WHERE id IN (SELECT id FROM sources WHERE coalesce(next_poll_at, 0) <= $2
 				ORDER BY coalesce(next_poll_at, 0), id LIMIT $3 FOR UPDATE SKIP LOCKED)
-			RETURNING id`, now.Add(lease).UnixNano(), now.UnixNano(), limit)
+			RETURNING id`, bound(now.Add(lease)), bound(now), limit)
 		if err != nil {
 			return dbErr("claim sources", err)
 		}
@@ -143,6 +146,9 @@ func (db *DB) RecordFetch(ctx context.Context, sourceID int64, r pulse.FetchResu
 	at := r.At
 	if at.IsZero() {
 		at = db.now()
+	}
+	if err := checkTimes(at, r.NextPollAt); err != nil {
+		return err
 	}
 	var tag pgconn.CommandTag
 	var err error

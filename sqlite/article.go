@@ -55,6 +55,9 @@ func (db *DB) AddArticle(ctx context.Context, a *pulse.Article) (bool, error) {
 	if strings.TrimSpace(a.Title) == "" && strings.TrimSpace(a.Text) == "" && a.URL == "" {
 		return false, pulse.Errorf(pulse.EINVALID, "an article needs a URL, a title or text")
 	}
+	if err := checkTimes(a.Published, a.FetchedAt, a.ExtractedAt); err != nil {
+		return false, err
+	}
 	if a.IdentityHash == "" {
 		a.IdentityHash = identityHash(a)
 	}
@@ -121,10 +124,10 @@ func (db *DB) FindArticles(ctx context.Context, f pulse.ArticleFilter) ([]*pulse
 		where, args = append(where, "a.url = ?"), append(args, *f.URL)
 	}
 	if !f.From.IsZero() {
-		where, args = append(where, "a.published >= ?"), append(args, f.From.UnixNano())
+		where, args = append(where, "a.published >= ?"), append(args, bound(f.From))
 	}
 	if !f.To.IsZero() {
-		where, args = append(where, "a.published <= ?"), append(args, f.To.UnixNano())
+		where, args = append(where, "a.published <= ?"), append(args, bound(f.To))
 	}
 	if f.NotExtracted {
 		where = append(where, "a.extracted_at IS NULL")
@@ -184,7 +187,7 @@ func limitArg(limit int) int {
 // at or after since, oldest first.
 func (db *DB) ArticleSignatures(ctx context.Context, since time.Time) ([]pulse.ArticleSignature, error) {
 	rows, err := db.r.QueryContext(ctx, `SELECT id, title, simhash, published, coalesce(duplicate_of, 0)
-		FROM articles WHERE ?1 IS NULL OR published >= ?1 ORDER BY published, id`, encTime(since))
+		FROM articles WHERE ?1 IS NULL OR published >= ?1 ORDER BY published, id`, sinceBound(since))
 	if err != nil {
 		return nil, dbErr("article signatures", err)
 	}
@@ -202,10 +205,22 @@ func (db *DB) ArticleSignatures(ctx context.Context, since time.Time) ([]pulse.A
 	return out, dbErr("article signatures", rows.Err())
 }
 
+// sinceBound is NULL for a zero since (everything, even undated articles),
+// else the clamped bound.
+func sinceBound(since time.Time) any {
+	if since.IsZero() {
+		return nil
+	}
+	return bound(since)
+}
+
 // MarkExtracted records that deal extraction finished for an article.
 func (db *DB) MarkExtracted(ctx context.Context, articleID int64, at time.Time) error {
 	if at.IsZero() {
 		at = db.now()
+	}
+	if err := checkTimes(at); err != nil {
+		return err
 	}
 	return db.write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE articles SET extracted_at = ? WHERE id = ?`, at.UnixNano(), articleID)

@@ -36,6 +36,9 @@ func validateDeal(d *pulse.Deal) error {
 	if !d.Kind.Valid() {
 		return pulse.Errorf(pulse.EINVALID, "unknown deal kind %q", d.Kind)
 	}
+	if err := checkTimes(d.Announced, d.Date); err != nil {
+		return err
+	}
 	for _, v := range []float64{d.Amount, d.AmountUSD, d.StakePercent} {
 		if v < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
 			return pulse.Errorf(pulse.EINVALID, "deal amounts must be finite and not negative")
@@ -342,10 +345,10 @@ func (db *DB) FindDeals(ctx context.Context, f pulse.DealFilter) ([]*pulse.Deal,
 		in("d.id", int64Args(f.IDs))
 	}
 	if !f.From.IsZero() {
-		where, args = append(where, "d.date >= ?"), append(args, f.From.UnixNano())
+		where, args = append(where, "d.date >= ?"), append(args, bound(f.From))
 	}
 	if !f.To.IsZero() {
-		where, args = append(where, "d.date <= ?"), append(args, f.To.UnixNano())
+		where, args = append(where, "d.date <= ?"), append(args, bound(f.To))
 	}
 	if len(f.Kinds) > 0 {
 		in("d.kind", stringArgs(f.Kinds))

@@ -35,6 +35,9 @@ func (db *DB) CreateSource(ctx context.Context, s *pulse.Source) error {
 	if s.Interval < 0 {
 		return pulse.Errorf(pulse.EINVALID, "negative poll interval")
 	}
+	if err := checkTimes(s.LastFetchAt, s.LastSuccessAt, s.NextPollAt); err != nil {
+		return err
+	}
 	now := db.now()
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		return tx.QueryRowContext(ctx, `INSERT INTO sources (kind, url, title, interval_ns, etag, last_modified,
@@ -130,7 +133,7 @@ func (db *DB) ClaimDueSources(ctx context.Context, now time.Time, limit int, lea
 		rows, err := tx.QueryContext(ctx, `UPDATE sources SET next_poll_at = ?
 			WHERE id IN (SELECT id FROM sources WHERE coalesce(next_poll_at, 0) <= ?
 				ORDER BY coalesce(next_poll_at, 0), id LIMIT ?)
-			RETURNING id`, now.Add(lease).UnixNano(), now.UnixNano(), limit)
+			RETURNING id`, bound(now.Add(lease)), bound(now), limit)
 		if err != nil {
 			return dbErr("claim sources", err)
 		}
@@ -162,6 +165,9 @@ func (db *DB) RecordFetch(ctx context.Context, sourceID int64, r pulse.FetchResu
 	at := r.At
 	if at.IsZero() {
 		at = db.now()
+	}
+	if err := checkTimes(at, r.NextPollAt); err != nil {
+		return err
 	}
 	return db.write(ctx, func(tx *sql.Tx) error {
 		var res sql.Result

@@ -36,6 +36,23 @@ func testArticles(t *testing.T, open func(t *testing.T) pulse.Store) {
 		wantCode(t, err, pulse.ENOTFOUND)
 	})
 
+	t.Run("TimeRange", func(t *testing.T) {
+		s := open(t)
+		for _, ts := range []time.Time{time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), time.Date(1, 1, 2, 0, 0, 0, 0, time.UTC)} {
+			a := article(1)
+			a.Published = ts
+			_, err := s.AddArticle(ctx, a)
+			wantCode(t, err, pulse.EINVALID)
+		}
+		a := addArticle(t, s, article(2))
+		got, total, err := s.FindArticles(ctx, pulse.ArticleFilter{
+			From: time.Date(1, 1, 2, 0, 0, 0, 0, time.UTC), To: time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)})
+		must(t, err)
+		if total != 1 || got[0].ID != a.ID {
+			t.Fatalf("wide range found %v", articleIDs(got))
+		}
+	})
+
 	t.Run("Idempotent", func(t *testing.T) {
 		s := open(t)
 		first := addArticle(t, s, article(1))
