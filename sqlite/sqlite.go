@@ -50,19 +50,20 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("create database directory: %w", err)
 	}
 	const pragmas = "_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)"
-	w, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&"+pragmas+"&_pragma=synchronous(NORMAL)&_txlock=immediate")
+	// SQLite reads "file:" names as URIs: escape what would end the path.
+	uri := "file:" + uriPath.Replace(path)
+	w, err := sql.Open("sqlite", uri+"?_pragma=journal_mode(WAL)&"+pragmas+"&_pragma=synchronous(NORMAL)&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite writer: %w", err)
 	}
 	w.SetMaxOpenConns(1)
-	w.SetConnMaxIdleTime(0)
 	db := &DB{Now: time.Now, path: path, w: w}
 	if err := db.Migrate(ctx); err != nil {
 		w.Close()
 		return nil, err
 	}
 	// The reader is opened after migration so the WAL files exist.
-	r, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=query_only(1)&_txlock=deferred")
+	r, err := sql.Open("sqlite", uri+"?"+pragmas+"&_pragma=query_only(1)&_txlock=deferred")
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open sqlite reader: %w", err)
@@ -72,9 +73,14 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	return db, nil
 }
 
-// Close closes both connection pools.
+// uriPath escapes a file path for a SQLite URI.
+var uriPath = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+
+// Close closes both connection pools, first letting SQLite refresh the
+// statistics its query planner uses, as its documentation recommends.
 func (db *DB) Close() error {
-	return errors.Join(db.r.Close(), db.w.Close())
+	_, err := db.w.Exec(`PRAGMA optimize`)
+	return errors.Join(err, db.r.Close(), db.w.Close())
 }
 
 // Ping checks that the database answers.

@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -17,7 +18,7 @@ func TestStore(t *testing.T) {
 
 func TestOpenMigrateReopen(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "nested", "dir", "pulse.db")
+	path := filepath.Join(t.TempDir(), "nested dir?x=1#%41", "pulse.db")
 	db, err := sqlite.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
@@ -43,6 +44,9 @@ func TestOpenMigrateReopen(t *testing.T) {
 		t.Fatalf("reopen: %v", err)
 	}
 	defer db.Close()
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("database file not at the given path: %v", err)
+	}
 	got, err := db.FindSourceByID(ctx, src.ID)
 	if err != nil {
 		t.Fatal(err)
