@@ -240,7 +240,7 @@ func markRanges(text string, ms []Match) {
 			}
 		}
 		a.Range = true
-		if a.Amount < b.Amount/500 && a.Currency == b.Currency {
+		if a.Amount > 0 && a.Amount < b.Amount/500 && a.Currency == b.Currency {
 			// "$10 to $12 million": the first figure shares the scale.
 			for a.Amount*1000 <= b.Amount {
 				a.Amount *= 1000
