@@ -62,6 +62,12 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		w.Close()
 		return nil, err
 	}
+	// Long-lived connections should refresh planner statistics on open
+	// (SQLite's advice for PRAGMA optimize); it is cheap when nothing changed.
+	if _, err := w.ExecContext(ctx, `PRAGMA optimize=0x10002`); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("optimize sqlite: %w", err)
+	}
 	// The reader is opened after migration so the WAL files exist.
 	r, err := sql.Open("sqlite", uri+"?"+pragmas+"&_pragma=query_only(1)&_txlock=deferred")
 	if err != nil {
