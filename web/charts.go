@@ -33,6 +33,7 @@ const (
 // columnChart is a stacked column chart.
 type columnChart struct {
 	ID, Title, Desc, YLabel, XLabel string
+	Empty                           bool // no deal with a disclosed USD amount
 	Width, Height                   float64
 	Left, Top, Right, Bottom        float64 // plot area edges
 	YTicks                          []tick
@@ -65,6 +66,7 @@ type legendItem struct {
 // barChart is a horizontal bar chart of counts.
 type barChart struct {
 	ID, Title, Desc, XLabel string
+	Empty                   bool // no deal names an investor
 	Width, Height           float64
 	Left, Right, Bottom     float64
 	Bars                    []hbar
@@ -126,6 +128,7 @@ func monthlyChart(id, title, desc string, deals []*pulse.Deal, key func(*pulse.D
 		}
 	}
 	slices.Sort(months)
+	c.Empty = len(months) == 0
 	months = fillMonths(months)
 	if len(months) > chartMonths {
 		months = months[len(months)-chartMonths:]
@@ -271,6 +274,7 @@ func topInvestors(deals []*pulse.Deal, n int) barChart {
 		Desc:   "Horizontal bars: how many deals each of the most active investors took part in.",
 		XLabel: "Deals", Width: chartW, Left: barChartLW, Right: chartW - padRight,
 		Table: table{Head: []string{"Investor", "Deals"}}}
+	c.Empty = len(keys) == 0
 	c.Bottom = padTop + float64(max(len(keys), 1))*barChartRow
 	c.Height = c.Bottom + 40
 	maxCount := 1

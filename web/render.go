@@ -143,6 +143,7 @@ func (s *Server) funcs() template.FuncMap {
 		"kind":     func(k pulse.DealKind) string { return label(string(k)) },
 		"round":    func(r pulse.Round) string { return label(string(r)) },
 		"bullet":   bulletHTML,
+		"cited":    citedHTML,
 		"move":     moveHTML,
 		"mention":  mentionHTML,
 		"join":     func(s []string) string { return strings.Join(s, ", ") },
@@ -219,6 +220,24 @@ func label(slug string) string {
 
 // citeMarker finds inline citation markers such as "[3]" in bullet text.
 var citeMarker = regexp.MustCompile(`\s*\[\d+\]`)
+
+// citeNumber finds one marker and its number.
+var citeNumber = regexp.MustCompile(`\[(\d+)\]`)
+
+// citedHTML escapes free text such as a lede and turns its "[3]" markers
+// into links to the source list.
+func citedHTML(text string) template.HTML {
+	var sb strings.Builder
+	last := 0
+	for _, m := range citeNumber.FindAllStringSubmatchIndex(text, -1) {
+		n := text[m[2]:m[3]]
+		sb.WriteString(template.HTMLEscapeString(text[last:m[0]]))
+		fmt.Fprintf(&sb, `<a class="cite" href="#source-%s" aria-label="source %s">[%s]</a>`, n, n, n)
+		last = m[1]
+	}
+	sb.WriteString(template.HTMLEscapeString(text[last:]))
+	return template.HTML(sb.String())
+}
 
 // bulletHTML writes one briefing move: its text (escaped) linking to its
 // deal, then a link per citation to the entry in the source list.

@@ -153,6 +153,15 @@ func TestBulletHTML(t *testing.T) {
 	}
 }
 
+func TestCitedHTML(t *testing.T) {
+	got := string(citedHTML(`<b>New</b>: X raised $5M [20][21].`))
+	want := `&lt;b&gt;New&lt;/b&gt;: X raised $5M <a class="cite" href="#source-20" aria-label="source 20">[20]</a>` +
+		`<a class="cite" href="#source-21" aria-label="source 21">[21]</a>.`
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
 func TestNiceScale(t *testing.T) {
 	for _, v := range []float64{0, 1, 3, 7, 45, 120e6, 2.324e9, 999} {
 		top, step := niceScale(v)

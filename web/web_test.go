@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -21,6 +22,7 @@ import (
 	"testing"
 
 	"github.com/fundingpulse/pulse"
+	"github.com/fundingpulse/pulse/storetest"
 	"github.com/mmcdole/gofeed"
 )
 
@@ -429,8 +431,7 @@ func sameDeals(t *testing.T, rows []map[string]string, deals []*pulse.Deal) {
 				t.Errorf("row %d %s: CSV %q, JSON gives %q", i, h, r[h], want[j])
 			}
 		}
-		if r["id"] != strconv.FormatInt(d.ID, 10) || r["company"] != cell(d.Company) ||
-			r["amount_usd"] != strconv.FormatFloat(d.AmountUSD, 'f', -1, 64) {
+		if r["id"] != strconv.FormatInt(d.ID, 10) || r["company"] != cell(d.Company) {
 			t.Errorf("row %d = %v, deal %+v", i, r, d)
 		}
 	}
@@ -725,6 +726,20 @@ func TestChartsPage(t *testing.T) {
 		if !strings.Contains(body, want) {
 			t.Errorf("charts page lacks %q", want)
 		}
+	}
+}
+
+func TestChartsWithoutData(t *testing.T) {
+	srv, err := New(Config{Store: storetest.MustOpenSQLite(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	r := get(t, ts.URL+"/charts")
+	if r.status != 200 || strings.Contains(r.body, "<svg") || !strings.Contains(r.body, "no deal has a disclosed amount") ||
+		!strings.Contains(r.body, "no deal names an investor") {
+		t.Errorf("empty charts page: %d\n%s", r.status, r.body)
 	}
 }
 
