@@ -22,6 +22,7 @@ import (
 	"testing"
 
 	"github.com/fundingpulse/pulse"
+	"github.com/fundingpulse/pulse/sqlite"
 	"github.com/fundingpulse/pulse/storetest"
 	"github.com/mmcdole/gofeed"
 )
@@ -884,8 +885,20 @@ func (s *syncBuffer) String() string {
 }
 
 func TestStoreDownIsUnavailable(t *testing.T) {
-	ts, f := newTestServer(t)
-	if err := f.store.Close(); err != nil {
+	// This test closes its store itself, so it opens one without the
+	// storetest cleanup.
+	st, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "pulse.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed(t, st)
+	srv, err := New(Config{Store: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	if err := st.Close(); err != nil {
 		t.Fatal(err)
 	}
 	wantProblem(t, get(t, ts.URL+"/healthz"), http.StatusServiceUnavailable, "store unreachable")
@@ -893,5 +906,8 @@ func TestStoreDownIsUnavailable(t *testing.T) {
 	wantProblem(t, r, http.StatusInternalServerError, "Internal error.")
 	if strings.Contains(strings.ToLower(r.body), "sql") {
 		t.Errorf("internal details leaked: %s", r.body)
+	}
+	if p := get(t, ts.URL+"/"); p.status != 500 || strings.Contains(strings.ToLower(p.body), "sql") {
+		t.Errorf("home page with the store down: %d", p.status)
 	}
 }
