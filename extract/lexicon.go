@@ -43,7 +43,7 @@ empresa startup société unternehmen plattform fintech`)
 var gapWords = set(`has have had is was were are will also now just successfully recently today yesterday officially finally reportedly
 announced announces announcing said says confirmed confirms revealed reveals disclosed that it it's they which who on this week month
 has been been already further additionally first formally quietly hat ha já que a est hoy hoje heute jetzt
-monday tuesday wednesday thursday friday saturday sunday last late early earlier unveiled unveils wurde mehrheitlich vollständig
+monday tuesday wednesday thursday friday saturday sunday last late early earlier unveiled unveils wurde both mehrheitlich vollständig
 been`)
 
 // anaphors stand for the article's company: "The company raised".
@@ -78,19 +78,19 @@ type trigger struct {
 var triggers = buildTriggers(map[int]string{
 	tRaise: `raise|raises|raised|raising|secure|secures|secured|securing|closes|closed|close|closing|lands|landed|bags|bagged|nabs|nabbed|
 snags|snagged|gets|got|receives|received|receive|will receive|obtains|obtained|attracts|attracted|pulls in|picked up|picks up|
-completes|completed|gathers|scores|scored|wins|won|approved for|recommended for|selected for|
+completes|completed|gathers|scores|scored|wins|won|benefit from|benefits from|approved for|recommended for|selected for|
 selected to receive|has been awarded|was awarded|levanta|levantou|capta|captou|recebe|recebeu|sammelt|eingesammelt|erhält|erhalten|erhielt|
 sichert|lève|lèvent|levé|boucle|bouclé|bouclée|recauda|recaudó|consigue|obtiene|cierra|cerró|融资|完成|調達|获得`,
 	tRound: `funding|funding round|financing round|financing|round|investment round|seed round|seed funding|pre-seed|series a|series b|
 series c|series d|series e|series f|series g|series h|capital injection|venture capital|venture funding|equity funding|growth round|
 bridge round|rodada|rodada de investimento|aporte|finanzierungsrunde|finanzierung|series-a-finanzierung|seed-finanzierung|levée|
 levée de fonds|tour de table|ronda|ronda de financiación|investimento|investissement|inversión|融资|轮融资`,
-	tAcquire: `acquire|acquires|acquired|acquiring|to acquire|buys|bought|buy|purchases|purchased|purchasing|takes over|took over|
+	tAcquire: `acquire|acquires|acquired|acquiring|to acquire|buys|bought|buy|purchase|purchases|purchased|purchasing|takes over|took over|
 snaps up|snapped up|übernimmt|übernommen|kauft|gekauft|rachète|racheté|acquiert|adquire|adquiriu|compra|comprou|adquiere|adquirió|收购|買収`,
 	tAcqNoun: `acquisition|takeover|buyout|übernahme|rachat|aquisição|adquisición`,
 	tSold: `sold to|acquired by|bought by|taken over by|verkauft|vendida para|vendido para|vendu à|vendue à|racheté par|rachetée par|
 adquirida por|adquirido por|übernommen von`,
-	tInvest: `invest|invests|invested|investing|to invest|will invest|investiert|investe|investiu|investit|invierte|invirtió`,
+	tInvest: `invest|invests|invested|investing|poured|pours|pumped|pumps|injected|injects|to invest|will invest|investiert|investe|investiu|investit|invierte|invirtió`,
 	tCommit: `investment|project|plan|commitment|programme|program|initiative|expansion`,
 	tFund:   `fund|fonds|fundo|fondo|vehicle|first close|final close|first closing|final closing`,
 	tDebt: `loan|loans|term loan|credit facility|facility|debt|debt financing|venture debt|notes|senior notes|convertible notes|bond|
@@ -216,7 +216,7 @@ co-led the round|led the investment|leads the round`, "|") {
 		investorCues[p[0]] = append(investorCues[p[0]], investorCue{p, true})
 	}
 	for _, s := range strings.Split(`with participation from|with participation of|participation from|participation of|with participation by|
-from investors including|from investors|from|by|including|investors include|investors including|backed by|invested by|provided by|
+from investors including|from investors|from|by|von|including|participated|also participated|joined|investors include|investors including|backed by|invested by|provided by|
 com participação da|com participação de|com participação do|com participação dos|feito pelo|feito pela|feita pelo|feita pela|
 auprès de|auprès d'|avec la participation de|zum investorenkreis zählen u.a .|zum investorenkreis zählen|geld kam nun vom|geld kam von|
 beteiligt sind|mit beteiligung von|con la participación de|de parte de|alongside|along with|joined by|

@@ -512,6 +512,9 @@ func extractRules(text string, published time.Time) []*cand {
 			}
 		}
 		if len(s.trigs) == 0 {
+			if last != nil && quiet < 2 && len(s.money) == 0 {
+				s.addInvestors(text, last, 0) // "Existing investors A and B also participated."
+			}
 			quiet++
 			continue
 		}
@@ -583,7 +586,7 @@ func (s *sentence) moneyEnd(k int) int {
 // price, total or other figure that is not a deal's size.
 func (s *sentence) nonDeal(k, mi int) bool {
 	e := s.moneyEnd(k)
-	if findPhrase(s.toks, k-6, k, nonDealBefore) >= 0 {
+	if b := findPhrase(s.toks, k-6, k, nonDealBefore); b >= 0 && !s.dealValue(b) {
 		return true
 	}
 	if findPhrase(s.toks, e, e+3, nonDealAfter) >= 0 {
@@ -591,6 +594,18 @@ func (s *sentence) nonDeal(k, mi int) bool {
 	}
 	if a := findPhrase(s.toks, k-8, e+5, aggregates); a >= 0 {
 		if !(s.toks[a].lower == "total" && s.has(tRound)) && !(hasPhraseAt(s.toks, a, phrase{"across"}) && a < k) {
+			return true
+		}
+	}
+	return false
+}
+
+// dealValue reports "a deal valued at", "the transaction values": the
+// amount is the deal's price, not a company's valuation.
+func (s *sentence) dealValue(b int) bool {
+	for x := max(0, b-3); x < b; x++ {
+		switch s.toks[x].lower {
+		case "deal", "transaction", "acquisition", "purchase", "takeover", "merger", "buyout":
 			return true
 		}
 	}
@@ -637,7 +652,7 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 	case raise == nil && s.pick(k, 10, tInvest) != nil && !s.passive(s.pick(k, 10, tInvest)):
 		kindTrig = s.pick(k, 10, tInvest)
 		c.kind = pulse.KindInvestment
-	case raise == nil && e < len(s.toks) && s.commitAfter(e) != nil:
+	case raise == nil && e < len(s.toks) && s.commitAfter(e) != nil && !s.passive(s.commitAfter(e)):
 		kindTrig = s.commitAfter(e)
 		c.kind = pulse.KindInvestment
 	default:
@@ -661,7 +676,9 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 	case c.kind == pulse.KindInvestment:
 		s.investmentParties(text, c, kindTrig, k)
 	default:
-		s.raiseParties(text, c, raise, k, e, focus)
+		if !s.investorLed(text, c, k, e) {
+			s.raiseParties(text, c, raise, k, e, focus)
+		}
 	}
 	if c.company.text == "" && !(c.kind == pulse.KindInvestment && len(c.investors) > 0) {
 		return nil
@@ -690,6 +707,38 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 // named elsewhere.
 func (s *sentence) passive(t *trig) bool {
 	return t.j < len(s.toks) && (s.toks[t.j].lower == "by" || s.toks[t.j].lower == "from")
+}
+
+// investorLed handles "Orchard Ventures led a $22 million Series B in
+// Tillable": the subject is the lead investor, the company follows "in".
+func (s *sentence) investorLed(text string, c *cand, k, e int) bool {
+	v := -1
+	for x := k - 1; x >= 0 && x >= k-4; x-- {
+		switch s.toks[x].lower {
+		case "led", "co-led", "leads", "headed", "backed", "joined", "participated":
+			v = x
+		}
+	}
+	if v < 0 {
+		return false
+	}
+	inv, ok := s.subject(text, v)
+	if !ok {
+		return false
+	}
+	for x := e; x < len(s.toks) && x < e+6; x++ {
+		if s.toks[x].lower == "in" || s.toks[x].lower == "into" {
+			if n, ok := s.objectAfter(text, x+1, 4); ok {
+				c.company = n
+				c.investors = append(c.investors, inv)
+				if s.toks[v].lower != "backed" && s.toks[v].lower != "joined" && s.toks[v].lower != "participated" {
+					c.leads = append(c.leads, inv)
+				}
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hasIPOPhrase reports an explicit initial public offering.
@@ -930,7 +979,21 @@ func (s *sentence) addInvestors(text string, c *cand, from int) {
 				continue
 			}
 			l := cue.p[0]
-			if (l == "from" || l == "by") && len(cue.p) == 1 && !s.fundingContext(k) {
+			if (l == "from" || l == "by" || l == "von") && len(cue.p) == 1 && !s.fundingContext(k) {
+				break
+			}
+			if last := cue.p[len(cue.p)-1]; last == "participated" || last == "joined" {
+				// "Existing investors A and B also participated."
+				st := 0
+				for x := k - 1; x >= 0; x-- {
+					if l := s.toks[x].lower; l == "investors" || l == "investor" || l == "backers" || l == ":" || l == "including" {
+						st = x + 1
+						break
+					}
+				}
+				for _, n := range s.list(text, st) {
+					add(n, false)
+				}
 				break
 			}
 			if cue.p[len(cue.p)-1] == "round" || cue.p[len(cue.p)-1] == "investment" && cue.p[0] != "from" {
@@ -1037,6 +1100,8 @@ func (s *sentence) itemName(text string, k, j int) (name, bool) {
 	if j-k > 9 || j <= k {
 		return name{}, false
 	}
+	// The last name in the item that is not a place: "New York investors
+	// Betaworks", "major Japanese tech firms Sony", "Ash Ventures also".
 	var last *run
 	for x := k; x < j; x++ {
 		if r, ok := s.runStartingAt(x); ok {
@@ -1044,19 +1109,13 @@ func (s *sentence) itemName(text string, k, j int) (name, bool) {
 			if rr.j > j {
 				rr.j = j
 			}
-			last = &rr
+			if !isGenericRun(s.toks, rr) && !isPlace(s.toks, rr) {
+				last = &rr
+			}
 			x = rr.j - 1
-			continue
-		}
-		t := s.toks[x]
-		if last != nil && t.word && !listDescriptors[t.lower] {
-			break
-		}
-		if last == nil && t.word && !listDescriptors[t.lower] && !unicode.IsLower(firstRune(t.text)) {
-			continue
 		}
 	}
-	if last == nil || isGenericRun(s.toks, *last) || isPlace(s.toks, *last) {
+	if last == nil {
 		return name{}, false
 	}
 	return s.nameOf(text, *last), true
@@ -1115,6 +1174,15 @@ func (s *sentence) plainDeals(text string) []*cand {
 			}
 			c.kind, c.company = pulse.KindFundingRound, n
 			c.round, c.roundAt = s.roundNear(text, t.j)
+			s.addInvestors(text, c, t.j)
+			out := []*cand{c}
+			// "Adiposs and Emovo Care both received funding": one deal each.
+			for _, o := range s.coSubjects(text, n) {
+				d := *c
+				d.company = o
+				out = append(out, &d)
+			}
+			return out
 		default:
 			continue
 		}
@@ -1122,6 +1190,31 @@ func (s *sentence) plainDeals(text string) []*cand {
 		return []*cand{c}
 	}
 	return nil
+}
+
+// coSubjects returns the names joined to subject n by "and" or commas
+// before it: "A, B and C raised".
+func (s *sentence) coSubjects(text string, n name) []name {
+	var out []name
+	x := -1
+	for i, t := range s.toks {
+		if t.start == n.start {
+			x = i
+		}
+	}
+	for x > 1 {
+		sep := s.toks[x-1].lower
+		if sep != "and" && sep != "," && sep != "&" && sep != "e" && sep != "et" && sep != "und" {
+			break
+		}
+		r, ok := s.runEndingAt(x - 2)
+		if !ok || isPlace(s.toks, r) || isGenericRun(s.toks, r) {
+			break
+		}
+		out = append(out, s.nameOf(text, r))
+		x = r.i
+	}
+	return out
 }
 
 func hasWordIn(toks []token, a, b int, words ...string) bool {
