@@ -114,8 +114,7 @@ func (db *DB) FindArticles(ctx context.Context, f pulse.ArticleFilter) ([]*pulse
 		if len(f.IDs) == 0 {
 			return []*pulse.Article{}, 0, nil
 		}
-		where = append(where, "a.id IN ("+placeholders(len(f.IDs))+")")
-		args = append(args, int64Args(f.IDs)...)
+		where, args = append(where, "a.id IN "+inJSON), append(args, jsonList(f.IDs))
 	}
 	if f.SourceID != nil {
 		where, args = append(where, "coalesce(a.source_id, 0) = ?"), append(args, *f.SourceID)

@@ -334,15 +334,14 @@ func (db *DB) FindDeals(ctx context.Context, f pulse.DealFilter) ([]*pulse.Deal,
 	}
 	var where []string
 	var args []any
-	in := func(col string, vals []any) {
-		where = append(where, col+" IN ("+placeholders(len(vals))+")")
-		args = append(args, vals...)
+	in := func(col string, list string) {
+		where, args = append(where, col+" IN "+inJSON), append(args, list)
 	}
 	if f.IDs != nil {
 		if len(f.IDs) == 0 {
 			return []*pulse.Deal{}, 0, nil
 		}
-		in("d.id", int64Args(f.IDs))
+		in("d.id", jsonList(f.IDs))
 	}
 	if !f.From.IsZero() {
 		where, args = append(where, "d.date >= ?"), append(args, bound(f.From))
@@ -351,22 +350,21 @@ func (db *DB) FindDeals(ctx context.Context, f pulse.DealFilter) ([]*pulse.Deal,
 		where, args = append(where, "d.date <= ?"), append(args, bound(f.To))
 	}
 	if len(f.Kinds) > 0 {
-		in("d.kind", stringArgs(f.Kinds))
+		in("d.kind", jsonList(strs(f.Kinds)))
 	}
 	if len(f.Rounds) > 0 {
-		in("d.round", stringArgs(f.Rounds))
+		in("d.round", jsonList(strs(f.Rounds)))
 	}
 	if len(f.Sectors) > 0 {
-		in("d.sector", stringArgs(f.Sectors))
+		in("d.sector", jsonList(f.Sectors))
 	}
 	if len(f.Regions) > 0 {
-		vals := make([]any, len(f.Regions))
+		vals := make([]string, len(f.Regions))
 		for i, r := range f.Regions {
 			vals[i] = fold(r)
 		}
-		p := placeholders(len(vals))
-		where = append(where, "(lower(d.region) IN ("+p+") OR lower(d.country) IN ("+p+"))")
-		args = append(append(args, vals...), vals...)
+		where = append(where, "(lower(d.region) IN "+inJSON+" OR lower(d.country) IN "+inJSON+")")
+		args = append(args, jsonList(vals), jsonList(vals))
 	}
 	if f.AmountMin > 0 {
 		where, args = append(where, "d.amount_usd >= ?"), append(args, f.AmountMin)
@@ -439,8 +437,8 @@ func (db *DB) FindDeals(ctx context.Context, f pulse.DealFilter) ([]*pulse.Deal,
 	return out, total, nil
 }
 
-func stringArgs[S ~string](vals []S) []any {
-	out := make([]any, len(vals))
+func strs[S ~string](vals []S) []string {
+	out := make([]string, len(vals))
 	for i, v := range vals {
 		out[i] = string(v)
 	}
@@ -462,9 +460,9 @@ func loadDealChildren(ctx context.Context, tx *sql.Tx, deals []*pulse.Deal) erro
 			companies = append(companies, d.CompanyID)
 		}
 	}
-	p := placeholders(len(ids))
-	rows, err := tx.QueryContext(ctx, `SELECT deal_id, role, name FROM deal_parties WHERE deal_id IN (`+p+`)
-		ORDER BY deal_id, role, position`, int64Args(ids)...)
+	list := jsonList(ids)
+	rows, err := tx.QueryContext(ctx, `SELECT deal_id, role, name FROM deal_parties WHERE deal_id IN `+inJSON+`
+		ORDER BY deal_id, role, position`, list)
 	if err != nil {
 		return dbErr("find deal parties", err)
 	}
@@ -489,7 +487,7 @@ func loadDealChildren(ctx context.Context, tx *sql.Tx, deals []*pulse.Deal) erro
 	rows, err = tx.QueryContext(ctx, `SELECT m.id, m.deal_id, m.article_id, m.sentence, m.start, m."end", m.amount,
 		m.currency, m.evidence, a.outlet, a.title, a.url, a.published
 		FROM mentions m JOIN articles a ON a.id = m.article_id
-		WHERE m.deal_id IN (`+p+`) ORDER BY m.deal_id, a.published, m.id`, int64Args(ids)...)
+		WHERE m.deal_id IN `+inJSON+` ORDER BY m.deal_id, a.published, m.id`, list)
 	if err != nil {
 		return dbErr("find mentions", err)
 	}

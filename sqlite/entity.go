@@ -77,7 +77,7 @@ func entityNames(ctx context.Context, q querier, ids []int64) (map[int64][]strin
 		return out, nil
 	}
 	rows, err := q.QueryContext(ctx, `SELECT entity_id, name FROM entity_names
-		WHERE entity_id IN (`+placeholders(len(ids))+`) ORDER BY name`, int64Args(ids)...)
+		WHERE entity_id IN `+inJSON+` ORDER BY name`, jsonList(ids))
 	if err != nil {
 		return nil, dbErr("find entity names", err)
 	}

@@ -154,7 +154,7 @@ func (db *DB) ClaimDueSources(ctx context.Context, now time.Time, limit int, lea
 			out = []*pulse.Source{}
 			return nil
 		}
-		out, err = querySources(ctx, tx, `SELECT `+sourceCols+` FROM sources s WHERE s.id IN (`+placeholders(len(ids))+`) ORDER BY s.id`, int64Args(ids)...)
+		out, err = querySources(ctx, tx, `SELECT `+sourceCols+` FROM sources s WHERE s.id IN `+inJSON+` ORDER BY s.id`, jsonList(ids))
 		return err
 	})
 	return out, err

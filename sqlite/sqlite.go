@@ -6,6 +6,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -247,18 +248,14 @@ func (c timeCol) Scan(v any) error {
 	return nil
 }
 
-// placeholders returns "?, ?, ..." for n values.
-func placeholders(n int) string {
-	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
-}
+// inJSON is the operand of an IN list passed as one JSON array parameter
+// (jsonList), since SQLite limits the number of parameters of a statement.
+const inJSON = "(SELECT value FROM json_each(?))"
 
-// int64Args converts IDs to query arguments.
-func int64Args(ids []int64) []any {
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
-	return args
+// jsonList encodes IDs or strings for inJSON.
+func jsonList[T int64 | string](vals []T) string {
+	b, _ := json.Marshal(vals) // slices of integers or strings always encode
+	return string(b)
 }
 
 // fold is the case-insensitive comparison form used for substring filters.

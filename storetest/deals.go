@@ -239,6 +239,23 @@ func testDealFilters(t *testing.T, open func(t *testing.T) pulse.Store) {
 			}
 		})
 	}
+	// More IDs than SQLite allows parameters in one statement.
+	many := make([]int64, 40000)
+	for i := range many {
+		many[i] = int64(1_000_000 + i)
+	}
+	many[len(many)-1] = ds[2].ID
+	got, total, err := s.FindDeals(ctx, pulse.DealFilter{IDs: many, Kinds: []pulse.DealKind{pulse.KindInvestment}})
+	must(t, err)
+	if total != 1 || !equalIDs(dealIDs(got), []int64{ds[2].ID}) {
+		t.Fatalf("40,000 IDs: got %v (total %d)", dealIDs(got), total)
+	}
+	many[len(many)-1] = as[0].ID
+	arts, total, err := s.FindArticles(ctx, pulse.ArticleFilter{IDs: many})
+	must(t, err)
+	if total != 1 || arts[0].ID != as[0].ID {
+		t.Fatalf("40,000 article IDs: got %v (total %d)", articleIDs(arts), total)
+	}
 	_, _, err = s.FindDeals(ctx, pulse.DealFilter{Sort: "size"})
 	wantCode(t, err, pulse.EINVALID)
 	for _, q := range hostileQueries {
