@@ -219,15 +219,24 @@ func limitArg(limit int) any {
 // fold is the case-insensitive comparison form used for substring filters.
 func fold(s string) string { return strings.ToLower(s) }
 
+// maxSearchText bounds the text indexed per row: a tsvector cannot exceed
+// 1 MB, and an article that long is not news.
+const maxSearchText = 256 << 10
+
 // searchFold is the form text is indexed and searched in: lower case
-// without diacritics, matching SQLite's unicode61 remove_diacritics.
+// without diacritics, matching SQLite's unicode61 remove_diacritics, and at
+// most maxSearchText bytes.
 func searchFold(s string) string {
+	s = strings.ToValidUTF8(strings.ReplaceAll(s, "\x00", " "), " ")
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, strings.ToValidUTF8(strings.ReplaceAll(s, "\x00", " "), " "))
-	if err != nil {
-		return strings.ToLower(s)
+	if out, _, err := transform.String(t, s); err == nil {
+		s = out
 	}
-	return strings.ToLower(out)
+	s = strings.ToLower(s)
+	if len(s) > maxSearchText {
+		s = strings.ToValidUTF8(s[:maxSearchText], "")
+	}
+	return s
 }
 
 // notFoundIfNone returns ENOTFOUND when tag says no row was touched.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -50,6 +51,23 @@ func testArticles(t *testing.T, open func(t *testing.T) pulse.Store) {
 		must(t, err)
 		if total != 1 || got[0].ID != a.ID {
 			t.Fatalf("wide range found %v", articleIDs(got))
+		}
+	})
+
+	t.Run("LongText", func(t *testing.T) {
+		s := open(t)
+		a := article(1)
+		a.Text = strings.Repeat("Quantum compute raises 12 million. ", 60000) // about 2 MB
+		addArticle(t, s, a)
+		got, err := s.FindArticleByID(ctx, a.ID)
+		must(t, err)
+		if got.Text != a.Text {
+			t.Fatal("long text not stored exactly")
+		}
+		found, _, err := s.FindArticles(ctx, pulse.ArticleFilter{Query: "quantum"})
+		must(t, err)
+		if len(found) != 1 {
+			t.Fatalf("long article not found by search: %v", articleIDs(found))
 		}
 	})
 
