@@ -2,8 +2,10 @@ package sqlite_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -53,5 +55,58 @@ func TestOpenMigrateReopen(t *testing.T) {
 	}
 	if !got.CreatedAt.Equal(fixed) {
 		t.Fatalf("after reopen CreatedAt = %v, want %v", got.CreatedAt, fixed)
+	}
+}
+
+// TestClaimAcrossHandles checks claims stay disjoint when two processes
+// (here two handles, each with its own writer) share one file.
+func TestClaimAcrossHandles(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "pulse.db")
+	var dbs [2]*sqlite.DB
+	for i := range dbs {
+		db, err := sqlite.Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		dbs[i] = db
+	}
+	const n = 30
+	for i := range n {
+		if err := dbs[0].CreateSource(ctx, &pulse.Source{Kind: pulse.SourceFeed, URL: fmt.Sprintf("https://feeds.example/%d", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	now := time.Now()
+	var mu sync.Mutex
+	seen := map[int64]int{}
+	var wg sync.WaitGroup
+	for _, db := range dbs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range n {
+				got, err := db.ClaimDueSources(ctx, now, 2, time.Hour)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				mu.Lock()
+				for _, s := range got {
+					seen[s.ID]++
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	if len(seen) != n {
+		t.Fatalf("claimed %d sources, want %d", len(seen), n)
+	}
+	for id, c := range seen {
+		if c != 1 {
+			t.Fatalf("source %d claimed %d times", id, c)
+		}
 	}
 }
