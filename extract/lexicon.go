@@ -26,7 +26,7 @@ round seed series ipo investment investors investor startup startups start-up st
 
 // generic are capitalised descriptors that may precede a name in a headline
 // ("Fintech Smava", "Edtech unicorn Eruditus").
-var generic = set(`fintech fintechs edtech biotech medtech insurtech proptech healthtech cleantech agtech foodtech unicorn scale-up scaleup
+var generic = set(`vc fintech fintechs edtech biotech medtech insurtech proptech healthtech cleantech agtech foodtech unicorn scale-up scaleup
 spin-off spinout chipmaker miner platform bank lender`)
 
 // titles end a run: "Mono CEO Abubakar" is about Mono.
@@ -35,7 +35,7 @@ var titles = set(`ceo cfo cto coo cmo founder co-founder cofounder chairman chai
 // descriptorHeads are nouns after which the next word is a name even when it
 // is written in lower case ("lending platform iwoca").
 var descriptorHeads = set(`startup start-up company firm platform provider scale-up scaleup maker developer unicorn spin-off spinout
-operator fintech insurtech proptech edtech biotech medtech lender bank specialist chipmaker miner retailer marketplace app brand group
+operator fintech insurtech proptech edtech biotech medtech lender specialist chipmaker miner retailer marketplace
 empresa startup société unternehmen plattform fintech`)
 
 // gapWords may stand between a subject and its verb: "Acme (NASDAQ: AC)
@@ -220,7 +220,8 @@ from investors including|from investors|from|by|von|including|participated|also 
 com participação da|com participação de|com participação do|com participação dos|feito pelo|feito pela|feita pelo|feita pela|
 auprès de|auprès d'|avec la participation de|zum investorenkreis zählen u.a .|zum investorenkreis zählen|geld kam nun vom|geld kam von|
 beteiligt sind|mit beteiligung von|con la participación de|de parte de|alongside|along with|joined by|
-sold to|acquired by`, "|") {
+sold to|acquired by|ont participé|ont tous participé|participé|participaram|participaron|beteiligten sich|beteiligte sich|
+took part`, "|") {
 		p := strings.Fields(strings.TrimSpace(s))
 		investorCues[p[0]] = append(investorCues[p[0]], investorCue{p, false})
 	}

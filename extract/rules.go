@@ -271,7 +271,7 @@ func (s *sentence) anaphor(k int) bool {
 	// the sentence's own subject counts too.
 	c := 0
 	for x := k - 1; x >= 0; x-- {
-		if t := s.toks[x].text; (t == "," || t == ";" || t == ":" || t == "–" || t == "—") && !s.skip[x] {
+		if t := s.toks[x].text; t == "," || t == ";" || t == ":" || t == "–" || t == "—" {
 			c = x + 1
 			break
 		}
@@ -295,7 +295,7 @@ func (s *sentence) anaphorAt(c, k int) bool {
 			return true
 		case anaphors[l] && x > c:
 			return true
-		case gapWords[l]:
+		case gapWords[l] || !s.toks[x].word || unicode.IsDigit(firstRune(l)):
 		case l == "the" || l == "a" || l == "an" || l == "das" || l == "die" || l == "der" || l == "la" || l == "le" || l == "o" || l == "el" || l == "this" || l == "after":
 		case s.toks[x].word && unicode.IsLower(firstRune(s.toks[x].text)):
 			// an adjective: "The fabless chipmaker"
@@ -512,8 +512,9 @@ func extractRules(text string, published time.Time) []*cand {
 			}
 		}
 		if len(s.trigs) == 0 {
-			if last != nil && quiet < 2 && len(s.money) == 0 {
-				s.addInvestors(text, last, 0) // "Existing investors A and B also participated."
+			if last != nil && quiet < 2 && len(s.money) == 0 && s.investorsAfter(text, last, 0, true) {
+				quiet = 0 // "Existing investors A and B also participated."
+				continue
 			}
 			quiet++
 			continue
@@ -522,8 +523,8 @@ func extractRules(text string, published time.Time) []*cand {
 		if len(found) == 0 {
 			found = s.plainDeals(text)
 		}
-		if len(found) == 0 && last != nil && quiet < 2 {
-			s.addInvestors(text, last, 0)
+		if len(found) == 0 && last != nil && quiet < 2 && s.investorsAfter(text, last, 0, true) {
+			quiet = -1
 		}
 		for _, c := range found {
 			c.sent = sp
@@ -950,7 +951,15 @@ func (s *sentence) investmentParties(text string, c *cand, t *trig, k int) {
 
 // addInvestors reads investor lists after cues ("led by", "from") in s and
 // adds them to c.
-func (s *sentence) addInvestors(text string, c *cand, from int) {
+func (s *sentence) addInvestors(text string, c *cand, from int) bool {
+	return s.investorsAfter(text, c, from, false)
+}
+
+// investorsAfter reads investor lists from token from on. In a follow-up
+// sentence only explicit cues count ("led by", "participated"), not a bare
+// "from" or "including", which there introduce sources and examples.
+func (s *sentence) investorsAfter(text string, c *cand, from int, followUp bool) bool {
+	n0 := len(c.investors)
 	seen := map[string]bool{}
 	for _, n := range c.investors {
 		seen[pulse.NormalizeName(n.text)] = true
@@ -979,10 +988,13 @@ func (s *sentence) addInvestors(text string, c *cand, from int) {
 				continue
 			}
 			l := cue.p[0]
-			if (l == "from" || l == "by" || l == "von") && len(cue.p) == 1 && !s.fundingContext(k) {
+			if len(cue.p) == 1 && (l == "from" || l == "by" || l == "von" || l == "including") && (followUp || !s.fundingContext(k)) {
 				break
 			}
-			if last := cue.p[len(cue.p)-1]; last == "participated" || last == "joined" {
+			if l == "by" && len(cue.p) == 1 && k > 0 && s.isTrigAt(k-1, tRaise) {
+				break // "raised by Graphcore" names the company
+			}
+			if last := cue.p[len(cue.p)-1]; last == "participated" || last == "joined" || last == "participé" || last == "participaram" || last == "participaron" || last == "sich" || last == "part" {
 				// "Existing investors A and B also participated."
 				st := 0
 				for x := k - 1; x >= 0; x-- {
@@ -1010,6 +1022,7 @@ func (s *sentence) addInvestors(text string, c *cand, from int) {
 			break
 		}
 	}
+	return len(c.investors) > n0
 }
 
 // fundingContext reports whether "from"/"by" at k follows money or a deal
@@ -1070,7 +1083,7 @@ func (s *sentence) cueAt(k int) bool {
 
 func isSep(toks []token, j int) bool {
 	switch toks[j].lower {
-	case ",", ";", ":", "and", "e", "et", "und", "y", "plus", ".", "sowie":
+	case ",", ";", ":", "and", "e", "et", "und", "y", "plus", ".", "sowie", "or", "oder", "ou", "o":
 		return true
 	case "as":
 		return j+2 < len(toks) && toks[j+1].lower == "well" && toks[j+2].lower == "as"
@@ -1100,6 +1113,15 @@ func (s *sentence) itemName(text string, k, j int) (name, bool) {
 	if j-k > 9 || j <= k {
 		return name{}, false
 	}
+	// "which was an early backer of X", "TechCrunch reports": no investor.
+	if f := s.toks[k]; f.word && unicode.IsLower(firstRune(f.text)) && !listDescriptors[f.lower] && !prepositions[f.lower] {
+		return name{}, false
+	}
+	for x := k; x < j; x++ {
+		if reportWords[s.toks[x].lower] {
+			return name{}, false
+		}
+	}
 	// The last name in the item that is not a place: "New York investors
 	// Betaworks", "major Japanese tech firms Sony", "Ash Ventures also".
 	var last *run
@@ -1109,7 +1131,7 @@ func (s *sentence) itemName(text string, k, j int) (name, bool) {
 			if rr.j > j {
 				rr.j = j
 			}
-			if !isGenericRun(s.toks, rr) && !isPlace(s.toks, rr) {
+			if !isGenericRun(s.toks, rr) && !isPlace(s.toks, rr) && !(x > k && (s.toks[x-1].lower == "aus" || s.toks[x-1].lower == "from" || s.toks[x-1].lower == "in")) {
 				last = &rr
 			}
 			x = rr.j - 1
