@@ -911,3 +911,15 @@ func TestStoreDownIsUnavailable(t *testing.T) {
 		t.Errorf("home page with the store down: %d", p.status)
 	}
 }
+
+func TestNewFailsFast(t *testing.T) {
+	if _, err := New(Config{}); err == nil {
+		t.Error("New without a store succeeded")
+	}
+	saved := views
+	t.Cleanup(func() { views = saved })
+	views = append(slices.Clone(views), "no-such-view")
+	if _, err := New(Config{Store: storetest.MustOpenSQLite(t)}); err == nil || !strings.Contains(err.Error(), "no-such-view") {
+		t.Errorf("a missing view: New = %v, want an error naming it", err)
+	}
+}
