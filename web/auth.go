@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/fundingpulse/pulse"
@@ -93,16 +94,57 @@ func (s *Server) withSession(r *http.Request) *http.Request {
 	if !ok {
 		return r
 	}
-	tok, err := s.store.FindTokenByHash(r.Context(), hash)
-	if err != nil {
-		// A deleted token ends the session; other failures are logged and
-		// the page is served anonymously rather than failing.
-		if pulse.ErrorCode(err) != pulse.ENOTFOUND {
-			s.log.Warn("session lookup failed", "error", err)
+	tok := s.sessions.get(hash, s.now())
+	if tok == nil {
+		var err error
+		if tok, err = s.store.FindTokenByHash(r.Context(), hash); err != nil {
+			// A deleted token ends the session; other failures are logged
+			// and the page is served anonymously rather than failing.
+			if pulse.ErrorCode(err) != pulse.ENOTFOUND {
+				s.log.Warn("session lookup failed", "error", err)
+			}
+			return r
 		}
-		return r
+		s.sessions.put(hash, tok, s.now())
 	}
 	return r.WithContext(context.WithValue(r.Context(), tokenKey{}, tok))
+}
+
+// sessionCache remembers recently checked session tokens for a short while:
+// FindTokenByHash writes LastUsedAt, and a signed-in reader's page views
+// should not each wait for the store's one writer.
+type sessionCache struct {
+	mu sync.Mutex
+	m  map[string]cachedToken
+}
+
+type cachedToken struct {
+	tok   *pulse.Token
+	until time.Time
+}
+
+// Cache limits: a deleted token keeps a session for at most sessionCacheTTL.
+const (
+	sessionCacheTTL  = time.Minute
+	sessionCacheSize = 1024
+)
+
+func (c *sessionCache) get(hash string, now time.Time) *pulse.Token {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.m[hash]; ok && now.Before(e.until) {
+		return e.tok
+	}
+	return nil
+}
+
+func (c *sessionCache) put(hash string, tok *pulse.Token, now time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= sessionCacheSize {
+		c.m = make(map[string]cachedToken) // crude but bounded: start over
+	}
+	c.m[hash] = cachedToken{tok: tok, until: now.Add(sessionCacheTTL)}
 }
 
 func (s *Server) setSession(w http.ResponseWriter, r *http.Request, value string, maxAge int) {

@@ -50,10 +50,11 @@ type Server struct {
 	version    string
 	sessionKey []byte
 
-	views   map[string]*template.Template
-	assets  *assets
-	metrics *metrics
-	handler http.Handler
+	sessions sessionCache
+	views    map[string]*template.Template
+	assets   *assets
+	metrics  *metrics
+	handler  http.Handler
 }
 
 // New builds a Server: it parses every template and hashes the embedded
