@@ -78,7 +78,7 @@ type trigger struct {
 var triggers = buildTriggers(map[int]string{
 	tRaise: `raise|raises|raised|raising|secure|secures|secured|securing|closes|closed|close|closing|lands|landed|bags|bagged|nabs|nabbed|
 snags|snagged|gets|got|receives|received|receive|will receive|obtains|obtained|attracts|attracted|pulls in|picked up|picks up|
-completes|completed|gathers|scores|scored|wins|won|benefit from|benefits from|approved for|recommended for|selected for|
+completes|completed|gathers|scores|scored|wins|won|issued|issues|emitiu|emitiram|emite|benefit from|benefits from|approved for|recommended for|selected for|
 selected to receive|has been awarded|was awarded|levanta|levantou|capta|captou|recebe|recebeu|sammelt|eingesammelt|erhält|erhalten|erhielt|
 sichert|lève|lèvent|levé|boucle|bouclé|bouclée|recauda|recaudó|consigue|obtiene|cierra|cerró|融资|完成|調達|获得`,
 	tRound: `funding|funding round|financing round|financing|round|investment round|seed round|seed funding|pre-seed|series a|series b|
@@ -90,7 +90,7 @@ snaps up|snapped up|übernimmt|übernommen|kauft|gekauft|rachète|racheté|acqui
 	tAcqNoun: `acquisition|takeover|buyout|übernahme|rachat|aquisição|adquisición`,
 	tSold: `sold to|acquired by|bought by|taken over by|verkauft|vendida para|vendido para|vendu à|vendue à|racheté par|rachetée par|
 adquirida por|adquirido por|übernommen von`,
-	tInvest: `invest|invests|invested|investing|poured|pours|pumped|pumps|injected|injects|to invest|will invest|investiert|investe|investiu|investit|invierte|invirtió`,
+	tInvest: `invest|invests|invested|investing|poured|pours|pumped|pumps|injected|injects|to invest|will invest|investiert|investe|investiu|aplicou|aplica|investit|invierte|invirtió`,
 	tCommit: `investment|project|plan|commitment|programme|program|initiative|expansion`,
 	tFund:   `fund|fonds|fundo|fondo|vehicle|first close|final close|first closing|final closing`,
 	tDebt: `loan|loans|term loan|credit facility|facility|debt|debt financing|venture debt|notes|senior notes|convertible notes|bond|

@@ -131,6 +131,9 @@ func notName(t token) bool {
 			return true
 		}
 	}
+	if strings.Contains(t.lower, "/") && strings.Contains(t.lower, ".") || strings.HasPrefix(t.lower, "www.") {
+		return true // a link
+	}
 	return strings.Contains(t.lower, "finanzierung") || strings.HasPrefix(t.lower, "series-")
 }
 
@@ -484,6 +487,7 @@ func extractRules(text string, published time.Time) []*cand {
 	focus := name{}
 	var last *cand
 	quiet := 0 // sentences since the last deal
+	seen := map[string]int{} // how often each name has appeared so far
 	mi := 0      // first amount not before the current sentence
 	for _, sp := range sents {
 		for mi < len(all) && all[mi].End <= sp.Start {
@@ -494,6 +498,12 @@ func extractRules(text string, published time.Time) []*cand {
 			mj++
 		}
 		s := analyse(text, sp, all[mi:mj])
+		for _, r := range s.runs {
+			if !isPlace(s.toks, r) && !isGenericRun(s.toks, r) {
+				seen[runText(text, s.toks, r)]++
+			}
+		}
+
 		// The company a later "it" or "the startup" means: the last one a
 		// sentence was about, unless that sentence is about its investors.
 		if n, ok := s.firstSubject(text, len(s.toks)); ok && !looksLikeInvestor(n.text) && !s.aboutInvestors() && mentionedTwice(text, sp, n.text) {
@@ -519,7 +529,7 @@ func extractRules(text string, published time.Time) []*cand {
 			quiet++
 			continue
 		}
-		found := s.moneyDeals(text, focus)
+		found := s.moneyDeals(text, focus, seen)
 		if len(found) == 0 {
 			found = s.plainDeals(text)
 		}
@@ -544,8 +554,23 @@ func extractRules(text string, published time.Time) []*cand {
 	return mergeCands(out)
 }
 
+// salient is the name said most often so far, when said at least twice:
+// what an article without a clear subject sentence is about.
+func salient(seen map[string]int) name {
+	best, n := "", 1
+	for k, v := range seen {
+		if v > n || v == n && k < best {
+			best, n = k, v
+		}
+	}
+	if n < 2 {
+		return name{}
+	}
+	return name{text: best}
+}
+
 // moneyDeals finds deals stated with an amount in s.
-func (s *sentence) moneyDeals(text string, focus name) []*cand {
+func (s *sentence) moneyDeals(text string, focus name, seen map[string]int) []*cand {
 	var out []*cand
 	for mi, m := range s.money {
 		if m.PerUnit {
@@ -555,7 +580,11 @@ func (s *sentence) moneyDeals(text string, focus name) []*cand {
 		if k < 0 || s.nonDeal(k, mi) || findPhrase(s.toks, 0, k, blockers) >= 0 || findPhrase(s.toks, 0, len(s.toks), breakdowns) >= 0 {
 			continue
 		}
-		c := s.dealFor(text, k, m, focus)
+		f := focus
+		if s.passiveInvestment(s.moneyEnd(k)) {
+			f = salient(seen)
+		}
+		c := s.dealFor(text, k, m, f)
 		if c == nil {
 			continue
 		}
@@ -827,10 +856,6 @@ func (s *sentence) raiseParties(text string, c *cand, raise *trig, k, e int, foc
 			}
 		}
 	}
-	if s.anaphor(at) && focus.text != "" {
-		c.company = name{text: focus.text}
-		return
-	}
 	for x := at - 1; x >= 0 && x >= at-4; x-- {
 		if generalPlural[s.toks[x].lower] {
 			return // "Berlin startups reported raising $800M"
@@ -838,6 +863,10 @@ func (s *sentence) raiseParties(text string, c *cand, raise *trig, k, e int, foc
 		if !gapWords[s.toks[x].lower] && !verbLike(s.toks[x]) {
 			break
 		}
+	}
+	if (s.anaphor(at) || s.passiveInvestment(e)) && focus.text != "" && pulse.NormalizeName(focus.text) != pulse.NormalizeName(firstText(c.investors)) {
+		c.company = name{text: focus.text}
+		return
 	}
 	if c.kind == pulse.KindGrant && raise == nil {
 		return // a programme's grant size names no grantee
@@ -851,6 +880,25 @@ func (s *sentence) raiseParties(text string, c *cand, raise *trig, k, e int, foc
 	if n, ok := s.looseSubject(text, k, e); ok {
 		c.company = n
 	}
+}
+
+// passiveInvestment reports "an investment of $90 million made by X": the
+// receiver is the article's company.
+func (s *sentence) passiveInvestment(e int) bool {
+	for x := e; x < len(s.toks) && x < e+3; x++ {
+		switch s.toks[x].lower {
+		case "feito", "feita", "made", "réalisé", "réalisée", "realizado", "realizada", "provided":
+			return x+1 < len(s.toks) && (s.toks[x+1].lower == "by" || strings.HasPrefix(s.toks[x+1].lower, "pel") || s.toks[x+1].lower == "par" || s.toks[x+1].lower == "por")
+		}
+	}
+	return false
+}
+
+func firstText(ns []name) string {
+	if len(ns) == 0 {
+		return ""
+	}
+	return ns[0].text
 }
 
 // isTrigAt reports whether token x ends a trigger of class.
@@ -1146,6 +1194,9 @@ func (s *sentence) itemName(text string, k, j int) (name, bool) {
 // plainDeals finds deals stated without an amount: acquisitions, IPOs that
 // happened, and rounds of undisclosed size.
 func (s *sentence) plainDeals(text string) []*cand {
+	if cs := s.colonList(text); len(cs) > 0 {
+		return cs
+	}
 	for x := range s.trigs {
 		t := &s.trigs[x]
 		if findPhrase(s.toks, 0, t.j+2, blockers) >= 0 {
@@ -1212,6 +1263,54 @@ func (s *sentence) plainDeals(text string) []*cand {
 		return []*cand{c}
 	}
 	return nil
+}
+
+// colonList reads "Two mobility firms issued debt: Acme and Beta" as one
+// deal per listed name.
+func (s *sentence) colonList(text string) []*cand {
+	col := -1
+	for x, t := range s.toks {
+		if t.text == ":" && t.end < len(text) && text[t.end] == ' ' {
+			col = x
+			break
+		}
+	}
+	if col < 2 || col > len(s.toks)-2 {
+		return nil
+	}
+	var kind pulse.DealKind
+	var at *trig
+	for x := range s.trigs {
+		t := &s.trigs[x]
+		if t.j > col {
+			continue
+		}
+		switch t.class {
+		case tDebt:
+			kind, at = pulse.KindDebt, t
+		case tGrant:
+			if kind == "" || kind == pulse.KindFundingRound {
+				kind, at = pulse.KindGrant, t
+			}
+		case tRaise, tRound:
+			if kind == "" {
+				kind, at = pulse.KindFundingRound, t
+			}
+		}
+	}
+	if kind == "" || s.nearest(col, col, tRaise) == nil || findPhrase(s.toks, 0, col, blockers) >= 0 {
+		return nil
+	}
+	// The list must be all names: nothing else after the colon.
+	var out []*cand
+	for _, n := range s.list(text, col+1) {
+		c := &cand{kind: kind, company: n, kindAt: Span{s.toks[at.i].start, s.toks[at.j-1].end}}
+		if kind == pulse.KindFundingRound {
+			c.round = "undisclosed"
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // coSubjects returns the names joined to subject n by "and" or commas
