@@ -882,6 +882,29 @@ func (s *sentence) raiseParties(text string, c *cand, raise *trig, k, e int, foc
 	}
 }
 
+// partnership reads "A's partnership with B" before token k.
+func (s *sentence) partnership(text string, k int) ([2]name, bool) {
+	if len(s.runs) == 0 || s.runs[0].i != 0 {
+		return [2]name{}, false
+	}
+	r0 := s.runs[0]
+	last := s.toks[r0.j-1].lower
+	if !strings.HasSuffix(last, "'s") && !strings.HasSuffix(last, "’s") {
+		return [2]name{}, false
+	}
+	for x := r0.j; x+2 < k; x++ {
+		switch s.toks[x].lower {
+		case "collaboration", "partnership", "deal", "agreement", "alliance", "tie-up", "pact":
+			if s.toks[x+1].lower == "with" {
+				if r, ok := s.runStartingAt(x + 2); ok {
+					return [2]name{s.nameOf(text, r0), s.nameOf(text, r)}, true
+				}
+			}
+		}
+	}
+	return [2]name{}, false
+}
+
 // passiveInvestment reports "an investment of $90 million made by X": the
 // receiver is the article's company.
 func (s *sentence) passiveInvestment(e int) bool {
@@ -971,6 +994,11 @@ func (s *sentence) investmentParties(text string, c *cand, t *trig, k int) {
 		strict = true
 	} else if n, ok := s.firstSubject(text, min(t.i, k)); ok {
 		c.investors = append(c.investors, n)
+	} else if p, ok := s.partnership(text, k); ok {
+		// "A's collaboration with B involves a $2 billion investment"
+		c.investors = append(c.investors, p[0])
+		c.company = p[1]
+		return
 	}
 	defer func() {
 		if c.company.text == "" && !strict {
