@@ -220,3 +220,25 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// TestNoDealMarketNews covers money in business news that reports no
+// funding or investment deal.
+func TestNoDealMarketNews(t *testing.T) {
+	for _, text := range []string{
+		"Harlow Defense won a $40 million contract from the Army to supply radios.",
+		"Pellucid agreed to pay $12 million to settle the lawsuit.",
+		"The board approved a $500 million share buyback.",
+		"Corvane reported a net loss of $18 million for the quarter.",
+		"Gridline signed a 10-year power purchase agreement worth $300 million.",
+		"Analysts expect Tovia to raise at least $1 billion in an IPO next year.",
+		"Startups in Africa raised $2.9 billion in 2024, according to a new report.",
+	} {
+		deals, err := New(Options{}).Extract(context.Background(), Document{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(deals) != 0 {
+			t.Errorf("%q: got %+v", text, deals[0])
+		}
+	}
+}

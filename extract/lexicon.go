@@ -126,7 +126,7 @@ func buildTriggers(m map[int]string) map[string][]trigger {
 }
 
 // blockers make a whole sentence hypothetical: plans, talks, rumours.
-var blockers = phrases(`plans to|plan to|planning to|predict|predicts|forecast|forecasts|is planning|are planning|planned|in talks|talks to|talks with|seeking|seeks to|
+var blockers = phrases(`expect|expects|expected|anticipate|anticipated|next year|later this year|in the coming|plans to|plan to|planning to|predict|predicts|forecast|forecasts|is planning|are planning|planned|in talks|talks to|talks with|seeking|seeks to|
 seek to|looking to|aims to|aiming to|would|could|might|may raise|considering|rumor|rumour|rumored|rumoured|expected to|expects to|
 intends to|intention|targeting|hopes to|hoping to|proposed|potential|possible|weighing|exploring|filed for|files for|preparing to|
 prepares to|set out to|terminated|called off|scrapped|abandoned|did not|didn't|has not|hasn't|won't|will not|geplatzt|pretende|
@@ -146,13 +146,15 @@ deals , totaling|deals worth|rounds worth|combined|em sete|até hoje|bis heute|a
 var nonDealBefore = phrases(`valuation|valuation of|valued|valuing|avaliada|avaliado|bewertet|bewertung|valorisation|valorisée|
 revenue|revenues|sales|turnover|income|profit|profits|loss|losses|earnings|arr|gmv|salary|salaries|price|priced|market|
 market cap|capitalisation|capitalization|aum|assets|guidance|forecast|estimate|estimates|expectations|compared|payroll|fine|
-fined|penalty|settlement|lawsuit|damages|budget|spending|spent|exports|imports|debt of|worth of|receita|faturamento|umsatz|
+fined|penalty|settlement|settle|lawsuit|damages|budget|contract worth|contract valued|buyback|repurchase|spending|spent|exports|imports|debt of|worth of|receita|faturamento|umsatz|
 chiffre|ingresos|facturación|lost|grew|fell|rose|jumped|declined|gained|compared to|up from|down from|increase from|
 grew from|rose from|previous|preceding|contracted|
 potential|record|average|median|mean|moyenne|médiane|stood|stood at|high of|low of|closed at|opened at|trading at|use|using|spend|
 allocate|earmarked`)
 
-var nonDealAfter = phrases(`of the proceeds|of proceeds|of its proceeds|valuation|in revenue|revenue|in sales|in annual|market|in assets|under management|in contracted|in
+var nonDealAfter = phrases(`contract|contracts|order|orders|deal to supply|supply deal|supply agreement|lease|
+settlement|to settle|in damages|fine|penalty|buyback|share buyback|repurchase|in dividends|dividend|bonus|in bonuses|in salary|
+in sales|in orders|in bookings|of the proceeds|of proceeds|of its proceeds|valuation|in revenue|revenue|in sales|in annual|market|in assets|under management|in contracted|in
 arr|in gmv|a year|per year|annually|in losses|loss|in profit|in market|of revenue|in deals|in funding across|across|in exports|
 in value|worth of|de receita|de faturamento|umsatz|de chiffre|bewertung|bewertet`)
 

@@ -486,9 +486,9 @@ func extractRules(text string, published time.Time) []*cand {
 	var out []*cand
 	focus := name{}
 	var last *cand
-	quiet := 0 // sentences since the last deal
+	quiet := 0               // sentences since the last deal
 	seen := map[string]int{} // how often each name has appeared so far
-	mi := 0      // first amount not before the current sentence
+	mi := 0                  // first amount not before the current sentence
 	for _, sp := range sents {
 		for mi < len(all) && all[mi].End <= sp.Start {
 			mi++
