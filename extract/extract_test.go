@@ -119,6 +119,16 @@ func TestDeals(t *testing.T) {
 		{text: "Vireo, a Toronto climate startup, has closed a C$9 million seed round.", company: "Vireo", kind: pulse.KindFundingRound, amount: 9e6, currency: "CAD", round: "seed"},
 		{text: "Maple Ridge Foods was acquired by Greenhollow Group for an undisclosed sum.", company: "Maple Ridge Foods", kind: pulse.KindAcquisition, investors: []string{"Greenhollow Group"}},
 		{text: "Ostara Motors said it will invest $1.2 billion in Texas to build an assembly plant.", company: "Texas", kind: pulse.KindInvestment, amount: 1.2e9, currency: "USD", investors: []string{"Ostara Motors"}},
+		{text: "Orchard Ventures has led a $22 million Series B in Tillable, the farm-software maker.", company: "Tillable", kind: pulse.KindFundingRound, amount: 22e6, currency: "USD", round: "series_b", investors: []string{"Orchard Ventures"}, leads: []string{"Orchard Ventures"}},
+		{text: "Nomad Health announced a $20 million investment from Medline Industries.", company: "Nomad Health", kind: pulse.KindFundingRound, amount: 20e6, currency: "USD", investors: []string{"Medline Industries"}},
+		{text: "Grayson Corp. agreed to purchase Silo Systems in a deal valued at $1.1 billion.", company: "Silo Systems", kind: pulse.KindAcquisition, amount: 1.1e9, currency: "USD", investors: []string{"Grayson Corp."}},
+		{text: "Das Münchner Startup Kolibri erhält 5 Millionen Euro von Isar Ventures und Alpen Capital.", company: "Kolibri", kind: pulse.KindFundingRound, amount: 5e6, currency: "EUR", investors: []string{"Isar Ventures", "Alpen Capital"}},
+		{text: "Acmeo has been granted €2.5m by the European Innovation Council.", company: "Acmeo", kind: pulse.KindGrant, amount: 2.5e6, currency: "EUR", investors: []string{"European Innovation Council"}},
+		{text: "Acmeo completed its IPO on the Nasdaq, raising $200 million.", company: "Acmeo", kind: pulse.KindIPO, amount: 200e6, currency: "USD"},
+		{text: "Fleet startup Acmeo nets $9M", company: "Acmeo", kind: pulse.KindFundingRound, amount: 9e6, currency: "USD"},
+		{text: "Zephyr Analytics, a Denver data startup, today announced it has raised $14 million in Series A funding led by Crestline Partners. Existing investors Pinebrook Capital and Ash Ventures also participated.", company: "Zephyr Analytics", kind: pulse.KindFundingRound, amount: 14e6, currency: "USD", round: "series_a", investors: []string{"Crestline Partners", "Pinebrook Capital", "Ash Ventures"}, leads: []string{"Crestline Partners"}},
+		{text: "La startup mexicana Kavako cerró una ronda de 700 millones de dólares liderada por SoftBank.", company: "Kavako", kind: pulse.KindFundingRound, amount: 700e6, currency: "USD", investors: []string{"SoftBank"}, leads: []string{"SoftBank"}},
+		{text: "株式会社サクラAIは、シリーズBラウンドで総額30億円の資金調達を実施しました。", company: "サクラAI", kind: pulse.KindFundingRound, amount: 3e9, currency: "JPY", round: "series_b"},
 	}
 	x := New(Options{})
 	for _, tt := range tests {

@@ -26,7 +26,8 @@ round seed series ipo investment investors investor startup startups start-up st
 
 // generic are capitalised descriptors that may precede a name in a headline
 // ("Fintech Smava", "Edtech unicorn Eruditus").
-var generic = set(`vc fintech fintechs edtech biotech medtech insurtech proptech healthtech cleantech agtech foodtech unicorn scale-up scaleup
+var generic = set(`nasdaq nyse lse bse nse tsx asx sec hkex euronext reuters bloomberg techcrunch crunchbase pitchbook dealroom
+vc fintech fintechs edtech biotech medtech insurtech proptech healthtech cleantech agtech foodtech unicorn scale-up scaleup
 spin-off spinout chipmaker miner platform bank lender`)
 
 // titles end a run: "Mono CEO Abubakar" is about Mono.
@@ -78,7 +79,8 @@ type trigger struct {
 var triggers = buildTriggers(map[int]string{
 	tRaise: `raise|raises|raised|raising|secure|secures|secured|securing|closes|closed|close|closing|lands|landed|bags|bagged|nabs|nabbed|
 snags|snagged|gets|got|receives|received|receive|will receive|obtains|obtained|attracts|attracted|pulls in|picked up|picks up|
-completes|completed|gathers|scores|scored|wins|won|issued|issues|emitiu|emitiram|emite|benefit from|benefits from|approved for|recommended for|selected for|
+completes|completed|gathers|scores|scored|wins|won|nets|netted|clinches|clinched|rakes in|raked in|hauls in|
+hauled in|pockets|pocketed|grabs|grabbed|notches|collects|collected|draws|drew|has been granted|was granted|granted|issued|issues|emitiu|emitiram|emite|benefit from|benefits from|approved for|recommended for|selected for|
 selected to receive|has been awarded|was awarded|levanta|levantou|capta|captou|recebe|recebeu|sammelt|eingesammelt|erhält|erhalten|erhielt|
 sichert|lève|lèvent|levé|boucle|bouclé|bouclée|recauda|recaudó|consigue|obtiene|cierra|cerró|融资|完成|調達|获得`,
 	tRound: `funding|funding round|financing round|financing|round|investment round|seed round|seed funding|pre-seed|series a|series b|

@@ -719,6 +719,9 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 	if c.company.text != "" && looksLikeInvestor(c.company.text) && c.kind == pulse.KindFundingRound && raise != nil {
 		c.kind = pulse.KindFund
 	}
+	if raise != nil && c.kind == pulse.KindFundingRound && s.grantVerb(raise) {
+		c.kind, c.round = pulse.KindGrant, ""
+	}
 	if strings.Contains(strings.ToLower(c.company.text), "fund") && c.kind == pulse.KindFundingRound {
 		c.kind = pulse.KindFund
 	}
@@ -766,6 +769,16 @@ func (s *sentence) investorLed(text string, c *cand, k, e int) bool {
 				}
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// grantVerb reports "was granted", "has been awarded".
+func (s *sentence) grantVerb(t *trig) bool {
+	for x := t.i; x < t.j; x++ {
+		if l := s.toks[x].lower; strings.HasPrefix(l, "grant") || strings.HasPrefix(l, "award") {
+			return true
 		}
 	}
 	return false
