@@ -83,7 +83,7 @@ completes|completed|gathers|scores|scored|wins|won|nets|netted|clinches|clinched
 hauled in|pockets|pocketed|grabs|grabbed|notches|collects|collected|draws|drew|has been granted|was granted|granted|issued|issues|emitiu|emitiram|emite|benefit from|benefits from|approved for|recommended for|selected for|
 selected to receive|has been awarded|was awarded|levanta|levantou|capta|captou|recebe|recebeu|sammelt|eingesammelt|erhält|erhalten|erhielt|
 sichert|lève|lèvent|levé|boucle|bouclé|bouclée|recauda|recaudó|consigue|obtiene|cierra|cerró|融资|完成|調達|获得`,
-	tRound: `funding|funding round|financing round|financing|round|investment round|seed round|seed funding|pre-seed|series a|series b|
+	tRound: `seed|led by|co-led by|funding|funding round|financing round|financing|round|investment round|seed round|seed funding|pre-seed|series a|series b|
 series c|series d|series e|series f|series g|series h|capital injection|venture capital|venture funding|equity funding|growth round|
 bridge round|rodada|rodada de investimento|aporte|finanzierungsrunde|finanzierung|series-a-finanzierung|seed-finanzierung|levée|
 levée de fonds|tour de table|ronda|ronda de financiación|investimento|investissement|inversión|融资|轮融资`,

@@ -623,7 +623,9 @@ func (s *sentence) nonDeal(k, mi int) bool {
 		return true
 	}
 	if a := findPhrase(s.toks, k-8, e+5, aggregates); a >= 0 {
-		if !(s.toks[a].lower == "total" && s.has(tRound)) && !(hasPhraseAt(s.toks, a, phrase{"across"}) && a < k) {
+		// "raised a total of $58 million in a Series B" is one round.
+		aTotalOf := s.toks[a].lower == "total" && a > 0 && s.toks[a-1].lower == "a" && a+1 < len(s.toks) && s.toks[a+1].lower == "of"
+		if !(aTotalOf && s.has(tRound)) && !(hasPhraseAt(s.toks, a, phrase{"across"}) && a < k) {
 			return true
 		}
 	}
@@ -1159,7 +1161,7 @@ func (s *sentence) list(text string, k int) []name {
 
 // cueAt reports an investor cue or "with" at token k.
 func (s *sentence) cueAt(k int) bool {
-	if s.toks[k].lower == "with" || s.toks[k].lower == "alongside" {
+	if l := s.toks[k].lower; l == "with" || l == "alongside" || l == "including" || l == "plus" {
 		return true
 	}
 	for _, cue := range investorCues[s.toks[k].lower] {
