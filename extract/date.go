@@ -58,6 +58,30 @@ func dateOf(text string, sp Span, published time.Time) (time.Time, Span) {
 	return time.Time{}, Span{}
 }
 
+// todayWords say the deal happened on the day the story is dated.
+var todayWords = set(`today hoje heute aujourd'hui hoy oggi`)
+
+// saysToday reports whether a sentence says "today".
+func saysToday(s *sentence) bool {
+	for _, t := range s.toks {
+		if todayWords[t.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// dateline returns the first full date in the opening lines of a text.
+func dateline(text string, published time.Time) (time.Time, Span) {
+	head := text[:min(len(text), 600)]
+	for _, sp := range Sentences(head) {
+		if t, at := dateOf(head, sp, published); !t.IsZero() {
+			return t, at
+		}
+	}
+	return time.Time{}, Span{}
+}
+
 func day(s string) (int, bool) {
 	s = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(s, "th"), "st"), "nd"), "rd")
 	d, err := strconv.Atoi(s)

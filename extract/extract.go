@@ -108,7 +108,7 @@ func (e *Extractor) toDeal(text string, d Document, c *cand, docPlace *placeAt) 
 	if deal.LeadInvestors == nil {
 		deal.LeadInvestors = []string{}
 	}
-	m := pulse.Mention{Sentence: text[c.sent.Start:c.sent.End], Start: c.sent.Start, End: c.sent.End, Published: d.Published, URL: d.URL}
+	m := pulse.Mention{Published: d.Published, URL: d.URL}
 	if c.money != nil {
 		deal.Amount, deal.Currency = c.money.Amount, c.money.Currency
 		if c.money.Alt != nil {
@@ -161,8 +161,45 @@ func (e *Extractor) toDeal(text string, d Document, c *cand, docPlace *placeAt) 
 		deal.Country, deal.Region = p.Country, p.Region
 		m.Evidence = append(m.Evidence, ev(text, "region", sp.Start, sp.End))
 	}
+	m.Start, m.End = mentionSpan(text, c.sent, m.Evidence)
+	m.Sentence = text[m.Start:m.End]
 	deal.Mentions = []pulse.Mention{m}
 	return deal
+}
+
+// maxMention bounds the evidence sentences of one mention.
+const maxMention = 1200
+
+// mentionSpan widens the deal's sentence to the whole sentences holding its
+// company, amount and investors when they are close by ("... raised $5M.
+// The round was led by X."); a dateline or sector cue far away stays out.
+func mentionSpan(text string, sent Span, evs []pulse.Evidence) (int, int) {
+	s, e := sent.Start, sent.End
+	for _, x := range evs {
+		if x.Field == "date" || x.Field == "sector" || x.Field == "region" {
+			continue
+		}
+		if x.Start < s && sent.End-x.Start <= maxMention {
+			s = x.Start
+		}
+		if x.End > e && x.End-sent.Start <= maxMention {
+			e = x.End
+		}
+	}
+	if s == sent.Start && e == sent.End {
+		return s, e
+	}
+	for _, sp := range Sentences(text[max(0, s-maxMention):min(len(text), e+maxMention)]) {
+		off := max(0, s-maxMention)
+		a, b := sp.Start+off, sp.End+off
+		if a <= s && s < b {
+			s = a
+		}
+		if a < e && e <= b {
+			e = b
+		}
+	}
+	return s, e
 }
 
 func ev(text, field string, s, e int) pulse.Evidence {

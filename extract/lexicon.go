@@ -17,7 +17,7 @@ var capStop = set(`the a an this that these those it its in on at for from with 
 today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr read more related also
 according meanwhile however additionally other others why what how who notably details key here there we our i he she they their
-his her you your is was will has have first last next all some many most both each every dear hello welcome week earlier late later founded launched based headquartered mas pero aber well i’d i'd i’m i'm we’re we're enfin ainsi además außerdem zudem auch finally
+his her you your is was will has have last all some many most both each every dear hello welcome week earlier late later founded launched based headquartered mas pero aber well i’d i'd i’m i'm we’re we're enfin ainsi además außerdem zudem auch finally
 summary update updated breaking exclusive watch video photo see veja leia mais plus then thus so if not no yes now just still even
 only about over under into out up down than per via vs etc el la los las un una o os um uma le les une der die das ein eine den dem
 des im am zum zur mit und für auf bei nach hoje por com em na nos nas do da dos pela pelo para sur avec dans pour par au aux en y e et

@@ -539,6 +539,10 @@ func extractRules(text string, published time.Time) []*cand {
 		for _, c := range found {
 			c.sent = sp
 			c.announced, c.dateAt = dateOf(text, sp, published)
+			if c.announced.IsZero() && saysToday(s) {
+				// "today announced" under a dateline: the dateline's date.
+				c.announced, c.dateAt = dateline(text, published)
+			}
 			out = append(out, c)
 			last = c
 			if focus.text == "" || c.company.text != "" {
@@ -1195,6 +1199,7 @@ func sepLen(toks []token, j int) int {
 // listDescriptors may stand between two names of one item: "New York
 // investors Betaworks".
 var listDescriptors = set(`investor investors vc firm firms fund funds capital based the der die das la le les o a os as do da dos das
+pela pelo pelas pelos por vom del al au aux
 de new existing french german british american us swiss chinese japanese indian venture investment family office angel angels
 business accelerator corporate strategic global fußball-weltmeister transferwise-ceo teleport-gründer other`)
 
