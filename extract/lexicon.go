@@ -28,7 +28,7 @@ round seed series ipo investment investors investor startup startups start-up st
 // ("Fintech Smava", "Edtech unicorn Eruditus").
 var generic = set(`nasdaq nyse lse bse nse tsx asx sec hkex euronext reuters bloomberg techcrunch crunchbase pitchbook dealroom
 vc fintech fintechs edtech biotech medtech insurtech proptech healthtech cleantech agtech foodtech unicorn scale-up scaleup
-spin-off spinout chipmaker miner platform bank lender`)
+spin-off spinout chipmaker miner`)
 
 // titles end a run: "Mono CEO Abubakar" is about Mono.
 var titles = set(`ceo cfo cto coo cmo founder co-founder cofounder chairman chairwoman chair president md director head partner`)

@@ -131,6 +131,9 @@ func notName(t token) bool {
 			return true
 		}
 	}
+	if i := strings.LastIndexByte(t.lower, '-'); i > 0 && (titles[t.lower[i+1:]] || strings.HasPrefix(t.lower[i+1:], "gründer") || strings.HasPrefix(t.lower[i+1:], "chef")) {
+		return true // "Transferwise-CEO"
+	}
 	if strings.Contains(t.lower, "/") && strings.Contains(t.lower, ".") || strings.HasPrefix(t.lower, "www.") {
 		return true // a link
 	}
@@ -533,7 +536,7 @@ func extractRules(text string, published time.Time) []*cand {
 		if len(found) == 0 {
 			found = s.plainDeals(text)
 		}
-		if len(found) == 0 && last != nil && quiet < 2 && s.investorsAfter(text, last, 0, true) {
+		if len(found) == 0 && last != nil && quiet < 2 && len(s.money) == 0 && s.investorsAfter(text, last, 0, true) {
 			quiet = -1
 		}
 		for _, c := range found {
@@ -722,7 +725,7 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 	if c.kind == pulse.KindInvestment && len(c.investors) == 0 && isPlaceName(c.company.text) {
 		return nil // money "invested in Sweden" by nobody named is a statistic
 	}
-	if c.company.text != "" && looksLikeInvestor(c.company.text) && c.kind == pulse.KindFundingRound && raise != nil {
+	if c.company.text != "" && (looksLikeInvestor(c.company.text) || investorDescribed(text, c.company)) && c.kind == pulse.KindFundingRound && raise != nil {
 		c.kind = pulse.KindFund
 	}
 	if raise != nil && c.kind == pulse.KindFundingRound && s.grantVerb(raise) {
@@ -1196,6 +1199,9 @@ func sepLen(toks []token, j int) int {
 	return 1
 }
 
+// clauseOpeners start a clause about the previous name, not a new name.
+var clauseOpeners = set(`which who whose that known where when while founded based whom`)
+
 // listDescriptors may stand between two names of one item: "New York
 // investors Betaworks".
 var listDescriptors = set(`investor investors vc firm firms fund funds capital based the der die das la le les o a os as do da dos das
@@ -1210,7 +1216,7 @@ func (s *sentence) itemName(text string, k, j int) (name, bool) {
 		return name{}, false
 	}
 	// "which was an early backer of X", "TechCrunch reports": no investor.
-	if f := s.toks[k]; f.word && unicode.IsLower(firstRune(f.text)) && !listDescriptors[f.lower] && !prepositions[f.lower] {
+	if clauseOpeners[s.toks[k].lower] {
 		return name{}, false
 	}
 	for x := k; x < j; x++ {
@@ -1508,6 +1514,21 @@ func (s *sentence) aboutInvestors() bool {
 	for _, t := range s.toks {
 		switch t.lower {
 		case "led", "co-led", "participated", "invested", "backed", "joined", "investors", "investor":
+			return true
+		}
+	}
+	return false
+}
+
+// investorDescribed reports a name the text introduces as an investor:
+// "investment firm MGX", "the VC firm Acme".
+func investorDescribed(text string, n name) bool {
+	if n.end == 0 {
+		return false
+	}
+	before := strings.ToLower(text[max(0, n.start-40):n.start])
+	for _, d := range []string{"investment firm", "vc firm", "venture capital firm", "venture firm", "private equity", "asset manager", "fund manager", "investment company", "investment manager", "sovereign wealth fund"} {
+		if strings.Contains(before, d) {
 			return true
 		}
 	}

@@ -107,7 +107,7 @@ var nameConnectors = map[string]bool{"of": true, "de": true, "du": true, "des": 
 func runs(toks []token) []run {
 	var out []run
 	for i := 0; i < len(toks); {
-		if !toks[i].name || toks[i].money > 0 {
+		if (!toks[i].name || toks[i].money > 0) && !numberedName(toks, i) {
 			i++
 			continue
 		}
@@ -139,6 +139,21 @@ func runs(toks []token) []run {
 		i = j
 	}
 	return out
+}
+
+// numberedName reports a name that starts with a number: "360 Capital
+// Partners", "500 Startups" (not a year, not an amount).
+func numberedName(toks []token, i int) bool {
+	t := toks[i]
+	if t.money > 0 || len(t.text) > 4 || i+1 >= len(toks) || !toks[i+1].name || capStop[toks[i+1].lower] || toks[i+1].money > 0 {
+		return false
+	}
+	for _, c := range t.text {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return !(len(t.text) == 4 && (t.text[0] == '1' || t.text[0] == '2'))
 }
 
 // runText returns the name a run spells, as written in the text.
