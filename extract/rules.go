@@ -1144,7 +1144,10 @@ func (s *sentence) list(text string, k int) []name {
 	var out []name
 	fails := 0
 	for k < len(s.toks) && fails < 2 {
-		if s.cueAt(k) {
+		for k < len(s.toks) && isSep(s.toks, k) && s.toks[k].text != "." {
+			k++ // "; and", ", and"
+		}
+		if k >= len(s.toks) || s.cueAt(k) {
 			break // "led by A, with participation from B": B is no leader
 		}
 		// One item: up to the next separator.
