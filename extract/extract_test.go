@@ -125,6 +125,7 @@ func TestDeals(t *testing.T) {
 		{text: "Das Münchner Startup Kolibri erhält 5 Millionen Euro von Isar Ventures und Alpen Capital.", company: "Kolibri", kind: pulse.KindFundingRound, amount: 5e6, currency: "EUR", investors: []string{"Isar Ventures", "Alpen Capital"}},
 		{text: "Acmeo has been granted €2.5m by the European Innovation Council.", company: "Acmeo", kind: pulse.KindGrant, amount: 2.5e6, currency: "EUR", investors: []string{"European Innovation Council"}},
 		{text: "Acmeo completed its IPO on the Nasdaq, raising $200 million.", company: "Acmeo", kind: pulse.KindIPO, amount: 200e6, currency: "USD"},
+		{text: "Ferro Labs laid off 200 employees, a year after raising $100 million.", company: "Ferro Labs", kind: pulse.KindFundingRound, amount: 100e6, currency: "USD"},
 		{text: "Fleet startup Acmeo nets $9M", company: "Acmeo", kind: pulse.KindFundingRound, amount: 9e6, currency: "USD"},
 		{text: "Zephyr Analytics, a Denver data startup, today announced it has raised $14 million in Series A funding led by Crestline Partners. Existing investors Pinebrook Capital and Ash Ventures also participated.", company: "Zephyr Analytics", kind: pulse.KindFundingRound, amount: 14e6, currency: "USD", round: "series_a", investors: []string{"Crestline Partners", "Pinebrook Capital", "Ash Ventures"}, leads: []string{"Crestline Partners"}},
 		{text: "La startup mexicana Kavako cerró una ronda de 700 millones de dólares liderada por SoftBank.", company: "Kavako", kind: pulse.KindFundingRound, amount: 700e6, currency: "USD", investors: []string{"SoftBank"}, leads: []string{"SoftBank"}},
@@ -242,6 +243,15 @@ func TestNoDealMarketNews(t *testing.T) {
 		"Gridline signed a 10-year power purchase agreement worth $300 million.",
 		"Analysts expect Tovia to raise at least $1 billion in an IPO next year.",
 		"Startups in Africa raised $2.9 billion in 2024, according to a new report.",
+		"Sequoia-backed Lumo said revenue doubled to $40 million.",
+		"The company's receivables are currently financed by Deutsche Bank.",
+		"Grayline has filed for an IPO that could raise $300 million.",
+		"Quantix invested in five companies last quarter, deploying $30 million.",
+		"Oakridge made its first investment, in an Israeli car-safety firm, from its $40 million seed fund.",
+		"The deal to buy Pinecrest for $2 billion was terminated in March.",
+		"Helios signed a $2.3 billion agreement to host GPUs for Corelink at its Texas campus.",
+		"Orbis Capital manages $12 billion in assets.",
+		"Plexa is reportedly in talks with SoftBank about a $500 million investment.",
 	} {
 		deals, err := New(Options{}).Extract(context.Background(), Document{Text: text})
 		if err != nil {

@@ -138,6 +138,10 @@ planeja|negocia|envisage|en discussions|in gesprächen|prevé|podría|poderia|wo
 // comprised of a $6.5 million revolver and a $10 million term loan".
 var breakdowns = phrases(`comprised of|is comprised|consists of|consisting of|made up of|breaks down|broken down|split into`)
 
+// cancelled words anywhere in a sentence undo its deal.
+var cancelled = phrases(`terminated|called off|scrapped|abandoned|collapsed|fell through|was blocked|were blocked|cancelled|canceled|
+fell apart|walked away|geplatzt|annulé|cancelado|cancelada`)
+
 // aggregates mark running totals near an amount.
 var aggregates = phrases(`to date|so far|in total|no total|altogether|cumulative|cumulatively|over the years|since its founding|
 since inception|since launch|since its launch|total funding|bringing its total|bringing the total|brings its total|brings the total|
@@ -148,7 +152,7 @@ deals , totaling|deals worth|rounds worth|combined|em sete|até hoje|bis heute|a
 var nonDealBefore = phrases(`valuation|valuation of|valued|valuing|avaliada|avaliado|bewertet|bewertung|valorisation|valorisée|
 revenue|revenues|sales|turnover|income|profit|profits|loss|losses|earnings|arr|gmv|salary|salaries|price|priced|market|
 market cap|capitalisation|capitalization|aum|assets|guidance|forecast|estimate|estimates|expectations|compared|payroll|fine|
-fined|penalty|settlement|settle|lawsuit|damages|budget|contract worth|contract valued|buyback|repurchase|spending|spent|exports|imports|debt of|worth of|receita|faturamento|umsatz|
+fined|penalty|settlement|settle|lawsuit|damages|budget|from its|out of its|through its|via its|contract worth|contract valued|buyback|repurchase|spending|spent|exports|imports|debt of|worth of|receita|faturamento|umsatz|
 chiffre|ingresos|facturación|lost|grew|fell|rose|jumped|declined|gained|compared to|up from|down from|increase from|
 grew from|rose from|previous|preceding|contracted|
 potential|record|average|median|mean|moyenne|médiane|stood|stood at|high of|low of|closed at|opened at|trading at|use|using|spend|

@@ -351,8 +351,15 @@ func verbLike(t token) bool {
 	if !t.word || !unicode.IsLower(firstRune(t.text)) {
 		return false
 	}
-	return strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "s") && !strings.HasSuffix(t.lower, "ss")
+	if strings.HasSuffix(t.lower, "ed") || strings.HasSuffix(t.lower, "s") && !strings.HasSuffix(t.lower, "ss") {
+		return !modifiedNouns[t.lower]
+	}
+	return irregularVerbs[t.lower]
 }
+
+// irregularVerbs are past tenses news uses that verbLike's endings miss.
+var irregularVerbs = set(`laid cut made took got won sold bought led began became grew fell rose hit saw said paid set kept held
+brought built drew found gave lost met put ran sent spent struck wrote`)
 
 // looseSubject is the last resort for the receiver of money: the last name
 // before the amount that no preposition governs, else the first name after
@@ -584,7 +591,7 @@ func (s *sentence) moneyDeals(text string, focus name, seen map[string]int) []*c
 			continue
 		}
 		k := s.tokIndex(mi)
-		if k < 0 || s.nonDeal(k, mi) || findPhrase(s.toks, 0, k, blockers) >= 0 || findPhrase(s.toks, 0, len(s.toks), breakdowns) >= 0 {
+		if k < 0 || s.nonDeal(k, mi) || findPhrase(s.toks, 0, k, blockers) >= 0 || findPhrase(s.toks, 0, len(s.toks), breakdowns) >= 0 || findPhrase(s.toks, 0, len(s.toks), cancelled) >= 0 {
 			continue
 		}
 		f := focus
@@ -682,7 +689,7 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 	case s.pick(k, 10, tGrant) != nil:
 		kindTrig = s.pick(k, 10, tGrant)
 		c.kind = pulse.KindGrant
-	case s.pick(k, 6, tFund) != nil:
+	case s.pick(k, 6, tFund) != nil && (raise != nil || s.closeWord()):
 		kindTrig = s.pick(k, 6, tFund)
 		c.kind = pulse.KindFund
 	case s.pick(k, 25, tAcquire, tAcqNoun, tSold) != nil:
@@ -793,6 +800,17 @@ func (s *sentence) grantVerb(t *trig) bool {
 	return false
 }
 
+// closeWord reports a fund close or launch: "first close", "launched".
+func (s *sentence) closeWord() bool {
+	for _, t := range s.toks {
+		switch t.lower {
+		case "close", "closing", "launched", "launches", "launch", "unveiled", "unveils", "announced", "raised":
+			return true
+		}
+	}
+	return false
+}
+
 // hasIPOPhrase reports an explicit initial public offering.
 func (s *sentence) hasIPOPhrase() bool {
 	for _, t := range s.trigs {
@@ -849,6 +867,16 @@ func (s *sentence) raiseParties(text string, c *cand, raise *trig, k, e int, foc
 	if n, ok := s.subject(text, at); ok {
 		c.company = n
 		return
+	}
+	if raise != nil && raise.i > 0 && strings.HasSuffix(s.toks[raise.i].lower, "ing") {
+		switch s.toks[raise.i-1].lower {
+		case "after", "before", "since", "while", "by", "when":
+			// "Ferro Labs cut jobs, a year after raising $100 million"
+			if n, ok := s.firstSubject(text, raise.i); ok {
+				c.company = n
+				return
+			}
+		}
 	}
 	if at != k {
 		if n, ok := s.subject(text, k); ok {
@@ -1023,7 +1051,9 @@ func (s *sentence) investmentParties(text string, c *cand, t *trig, k int) {
 		return
 	}
 	defer func() {
-		if c.company.text == "" && !strict {
+		// A spender with no named target counts only for a commitment
+		// ("a $4 billion investment"), not "invested in five companies".
+		if c.company.text == "" && (!strict || t.class == tInvest) {
 			c.investors = nil
 		}
 	}()
@@ -1256,7 +1286,7 @@ func (s *sentence) plainDeals(text string) []*cand {
 	}
 	for x := range s.trigs {
 		t := &s.trigs[x]
-		if findPhrase(s.toks, 0, t.j+2, blockers) >= 0 {
+		if findPhrase(s.toks, 0, t.j+2, blockers) >= 0 || findPhrase(s.toks, 0, len(s.toks), cancelled) >= 0 {
 			continue
 		}
 		c := &cand{kindAt: Span{s.toks[t.i].start, s.toks[t.j-1].end}}
