@@ -12,14 +12,20 @@ import (
 
 	"github.com/fundingpulse/pulse/extract"
 	"github.com/fundingpulse/pulse/extract/eval"
+	"github.com/fundingpulse/pulse/fx"
 	"github.com/fundingpulse/pulse/llm"
 )
 
-// newExtractor builds the extractor from the configuration: rules, plus the
-// model when one is configured.
+// newExtractor builds the extractor from the configuration: rules, the
+// reference rates for amount_usd, and the model when one is configured.
 func (c *cli) newExtractor() *extract.Extractor {
 	model := llm.New(llm.Config{BaseURL: c.cfg.ModelBaseURL, Model: c.cfg.ModelName, APIKey: c.cfg.ModelAPIKey, Timeout: c.cfg.ModelTimeout})
-	return extract.New(extract.Options{Model: model, Log: c.log})
+	rates, err := fx.Open(c.cfg.DataDir)
+	if err != nil {
+		c.log.Warn("imported currency rates unreadable, using the embedded ones", "data_dir", c.cfg.DataDir, "err", err)
+		rates = fx.Default()
+	}
+	return extract.New(extract.Options{FX: rates, Model: model, Log: c.log})
 }
 
 func runExtract(ctx context.Context, c *cli, args []string) error {
