@@ -633,6 +633,11 @@ func (s *sentence) nonDeal(k, mi int) bool {
 	if b := findPhrase(s.toks, k-6, k, nonDealBefore); b >= 0 && !s.dealValue(b) {
 		return true
 	}
+	for x := max(0, k-2); x < k; x++ {
+		if componentWords[s.toks[x].lower] {
+			return true // "$50 million, including $10 million in debt"
+		}
+	}
 	if findPhrase(s.toks, e, e+3, nonDealAfter) >= 0 {
 		return true
 	}
@@ -645,6 +650,9 @@ func (s *sentence) nonDeal(k, mi int) bool {
 	}
 	return false
 }
+
+// componentWords introduce a part of an amount already given.
+var componentWords = set(`including includes comprising incl incluindo incluyendo dont davon inklusive`)
 
 // dealValue reports "a deal valued at", "the transaction values": the
 // amount is the deal's price, not a company's valuation.
