@@ -81,17 +81,18 @@ func (e *Extractor) Extract(ctx context.Context, d Document) ([]pulse.Deal, erro
 	}
 	deals := make([]pulse.Deal, 0, len(cands))
 	var docPlace *placeAt
+	var docCues map[string]int
 	if len(cands) > 0 {
-		docPlace = mainPlace(text)
+		docPlace, docCues = mainPlace(text), countCues(text)
 	}
 	for _, c := range cands {
-		deals = append(deals, e.toDeal(text, d, c, docPlace))
+		deals = append(deals, e.toDeal(text, d, c, docPlace, docCues))
 	}
 	return deals, nil
 }
 
 // toDeal fills a pulse.Deal from a candidate.
-func (e *Extractor) toDeal(text string, d Document, c *cand, docPlace *placeAt) pulse.Deal {
+func (e *Extractor) toDeal(text string, d Document, c *cand, docPlace *placeAt, docCues map[string]int) pulse.Deal {
 	deal := pulse.Deal{
 		Kind:          c.kind,
 		Company:       c.company.text,
@@ -151,7 +152,7 @@ func (e *Extractor) toDeal(text string, d Document, c *cand, docPlace *placeAt) 
 		m.Evidence = append(m.Evidence, ev(text, "date", c.dateAt.Start, c.dateAt.End))
 	}
 	para := paragraphOf(text, c.sent)
-	if s, sp := sectorOf(text, para, c.sent); s != "" {
+	if s, sp := sectorOf(text, para, c.sent, docCues); s != "" {
 		deal.Sector = s
 		if sp.End > 0 {
 			m.Evidence = append(m.Evidence, ev(text, "sector", sp.Start, sp.End))

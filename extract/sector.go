@@ -20,14 +20,30 @@ var sectorCues = []struct {
 	{"energy", []string{"energy", "power", "renewable", "solar", "wind", "battery", "batteries", "grid", "nuclear", "hydrogen", "climate", "electricity"}},
 	{"cloud", []string{"cloud", "networking", "saas", "software-as-a-service", "edge computing", "5g", "telecom", "iot", "internet of things"}},
 	{"robotics", []string{"robot", "robotics", "robotic", "drone", "drones", "autonomous", "hardware", "mobility", "electric vehicle", "ev "}},
-	{"fintech", []string{"fintech", "payments", "payment", "banking", "neobank", "lending platform", "insurtech", "insurance", "digital asset", "crypto", "neobank", "wallet", "salary advance", "adiantamento de salário", "remittance", "wealth"}},
+	{"fintech", []string{"fintech", "payments", "payment", "banking", "neobank", "lending platform", "insurtech", "insurance", "digital asset", "crypto", "neobank", "wallet", "salary advance", "adiantamento de salário", "remittance", "wealthtech", "wealth management"}},
 	{"health", []string{"health", "biotech", "medtech", "medical", "pharma", "biopharmaceutical", "diagnostics", "therapeutics", "clinical", "patient", "drug", "hospital", "genomics", "diabetic", "rehabilitation", "therapy", "therapies", "gene", "disease", "disorders", "vaccine", "biotech", "medicine", "biologisch", "mikroorganismen"}},
 	{"models", []string{"artificial intelligence", " ai ", "ai-", "machine learning", "llm", "foundation model", "generative", "chatbot", "ki-"}},
 }
 
+// countCues counts every sector cue in the opening of a document, once per
+// document rather than once per deal.
+func countCues(text string) map[string]int {
+	d := " " + strings.ToLower(strings.ToValidUTF8(text[:min(len(text), 2000)], "")) + " "
+	out := map[string]int{}
+	for _, sc := range sectorCues {
+		for _, c := range sc.cues {
+			if n := strings.Count(d, c); n > 0 {
+				out[c] = n
+			}
+		}
+	}
+	return out
+}
+
 // sectorOf picks the sector whose cues occur most often in the deal's
-// sentence (counted three times) and paragraph; "other" when none do.
-func sectorOf(text string, para, sent Span) (string, Span) {
+// sentence (each hit counted four times), its line (twice) and the opening
+// of the document (once); "other" when none do.
+func sectorOf(text string, para, sent Span, docCues map[string]int) (string, Span) {
 	s := " " + strings.ToLower(text[sent.Start:sent.End]) + " "
 	p := " " + strings.ToLower(text[para.Start:para.End]) + " "
 	best, bestScore := "other", 0
@@ -36,7 +52,7 @@ func sectorOf(text string, para, sent Span) (string, Span) {
 		score := 0
 		var first Span
 		for _, c := range sc.cues {
-			n := strings.Count(s, c)*3 + strings.Count(p, c)
+			n := strings.Count(s, c)*4 + strings.Count(p, c)*2 + docCues[c]
 			if n > 0 && first.End == 0 {
 				if i := strings.Index(p, c); i >= 0 {
 					st := para.Start + max(i-1, 0)
