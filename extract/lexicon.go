@@ -13,7 +13,7 @@ func set(words string) map[string]bool {
 
 // capStop are words that are capitalised at the start of a sentence or in
 // headlines but never start a name.
-var capStop = set(`the a an this that these those it its in on at for from with by of and but or as after before since while when
+var capStop = set(`the a an het een this that these those it its in on at for from with by of and but or as after before since while when
 today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr read more related also
 according meanwhile however additionally other others why what how who notably details key here there we our i he she they their
@@ -82,11 +82,11 @@ snags|snagged|gets|got|receives|received|receive|will receive|obtains|obtained|a
 completes|completed|gathers|scores|scored|wins|won|nets|netted|clinches|clinched|rakes in|raked in|hauls in|
 hauled in|pockets|pocketed|grabs|grabbed|notches|collects|collected|draws|drew|has been granted|was granted|granted|issued|issues|emitiu|emitiram|emite|benefit from|benefits from|approved for|recommended for|selected for|
 selected to receive|has been awarded|was awarded|levanta|levantou|capta|captou|recebe|recebeu|sammelt|eingesammelt|erhält|erhalten|erhielt|
-sichert|lève|lèvent|levé|boucle|bouclé|bouclée|recauda|recaudó|consigue|obtiene|cierra|cerró|融资|完成|調達|获得`,
+sichert|schließt|abgeschlossen|raccoglie|raccolto|chiude|incassa|haalt|opgehaald|lève|lèvent|levé|boucle|bouclé|bouclée|recauda|recaudó|consigue|obtiene|cierra|cerró|融资|完成|調達|获得`,
 	tRound: `seed|led by|co-led by|funding|funding round|financing round|financing|round|investment round|seed round|seed funding|pre-seed|series a|series b|
 series c|series d|series e|series f|series g|series h|capital injection|venture capital|venture funding|equity funding|growth round|
 bridge round|rodada|rodada de investimento|aporte|finanzierungsrunde|finanzierung|series-a-finanzierung|seed-finanzierung|levée|
-levée de fonds|tour de table|ronda|ronda de financiación|investimento|investissement|inversión|融资|轮融资`,
+levée de fonds|tour de table|ronda|finanziamento|aumento di capitale|financieringsronde|investeringsronde|ronda de financiación|investimento|investissement|inversión|融资|轮融资`,
 	tAcquire: `acquire|acquires|acquired|acquiring|to acquire|buys|bought|buy|purchase|purchases|purchased|purchasing|takes over|took over|
 snaps up|snapped up|übernimmt|übernommen|kauft|gekauft|rachète|racheté|acquiert|adquire|adquiriu|compra|comprou|adquiere|adquirió|收购|買収`,
 	tAcqNoun: `acquisition|takeover|buyout|übernahme|rachat|aquisição|adquisición`,
@@ -218,13 +218,13 @@ var investorCues = map[string][]investorCue{}
 
 func init() {
 	for _, s := range strings.Split(`led by|co-led by|jointly led by|coled by|lead investor is|lead investors are|coliderada pela|coliderada por|
-liderada por|liderada pela|liderado por|liderado pela|mené par|menée par|angeführt von|angeführt wurde die runde von|led the round|
+liderada por|liderada pela|guidato da|guidata da|onder leiding van|liderado por|liderado pela|mené par|menée par|angeführt von|angeführt wurde die runde von|led the round|
 co-led the round|led the investment|leads the round`, "|") {
 		p := strings.Fields(strings.TrimSpace(s))
 		investorCues[p[0]] = append(investorCues[p[0]], investorCue{p, true})
 	}
 	for _, s := range strings.Split(`with participation from|with participation of|participation from|participation of|with participation by|
-from investors including|from investors|from|by|von|including|participated|also participated|joined|investors include|investors including|backed by|invested by|provided by|
+from investors including|from investors|from|by|von|bij|including|participated|also participated|joined|investors include|investors including|backed by|invested by|provided by|
 com participação da|com participação de|com participação do|com participação dos|feito pelo|feito pela|feita pelo|feita pela|
 auprès de|auprès d'|avec la participation de|zum investorenkreis zählen u.a .|zum investorenkreis zählen|geld kam nun vom|geld kam von|
 beteiligt sind|mit beteiligung von|con la participación de|de parte de|alongside|along with|joined by|

@@ -1124,7 +1124,7 @@ func (s *sentence) investorsAfter(text string, c *cand, from int, followUp bool)
 				continue
 			}
 			l := cue.p[0]
-			if len(cue.p) == 1 && (l == "from" || l == "by" || l == "von" || l == "including") && (followUp || !s.fundingContext(k)) {
+			if len(cue.p) == 1 && (l == "from" || l == "by" || l == "von" || l == "bij" || l == "including") && (followUp || !s.fundingContext(k)) {
 				break
 			}
 			if l == "by" && len(cue.p) == 1 && k > 0 && s.isTrigAt(k-1, tRaise) {

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/fundingpulse/pulse/extract/money"
+	"github.com/fundingpulse/pulse/geo"
 )
 
 // token is one word or punctuation mark of a sentence.
@@ -125,7 +126,7 @@ func runs(toks []token) []run {
 			break
 		}
 		a := i
-		for a < j && (capStop[toks[a].lower] || generic[toks[a].lower] || numberWords[toks[a].lower] > 0) {
+		for a < j && (capStop[toks[a].lower] || generic[toks[a].lower] || numberWords[toks[a].lower] > 0 || a+1 < j && placeAdjective(toks[a].text)) {
 			a++
 		}
 		// Trailing generic words ("Mono CEO") are not part of the name.
@@ -139,6 +140,23 @@ func runs(toks []token) []run {
 		i = j
 	}
 	return out
+}
+
+// placeAdjectiveEndings turn a place into an adjective in the languages
+// the news comes in: "Amsterdamse", "Berliner", "Parisienne".
+var placeAdjectiveEndings = []string{"ische", "ischen", "isches", "ienne", "aise", "ese", "ian", "se", "er", "s"}
+
+// placeAdjective reports a capitalised adjective made from a known place,
+// which opens a run without belonging to the name.
+func placeAdjective(w string) bool {
+	for _, e := range placeAdjectiveEndings {
+		if strings.HasSuffix(w, e) && len(w) > len(e)+2 {
+			if p, ok := geo.Lookup(w[:len(w)-len(e)]); ok && p.Name != "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // numberedName reports a name that starts with a number: "360 Capital

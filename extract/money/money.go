@@ -42,7 +42,7 @@ var prefixes = []struct{ mark, code string }{
 	{"DKK", "DKK"}, {"₩", "KRW"}, {"KRW", "KRW"}, {"RMB", "CNY"}, {"CNY", "CNY"}, {"₦", "NGN"}, {"NGN", "NGN"}, {"ZAR", "ZAR"},
 	{"AED", "AED"}, {"SAR", "SAR"}, {"ILS", "ILS"}, {"₪", "ILS"}, {"MXN", "MXN"}, {"PLN", "PLN"}, {"TRY", "TRY"}, {"IDR", "IDR"},
 	{"Rp", "IDR"}, {"KES", "KES"}, {"EGP", "EGP"}, {"BDT", "BDT"}, {"PKR", "PKR"}, {"VND", "VND"}, {"THB", "THB"}, {"MYR", "MYR"},
-	{"RM", "MYR"}, {"PHP", "PHP"}, {"₱", "PHP"},
+	{"RM", "MYR"}, {"PHP", "PHP"}, {"₱", "PHP"}, {"MX$", "MXN"}, {"₺", "TRY"}, {"₫", "VND"}, {"฿", "THB"}, {"CZK", "CZK"},
 }
 
 // suffixCurrencies are currency words written after the number, matched
@@ -57,7 +57,7 @@ var suffixCurrencies = []struct{ word, code string }{
 	{"won", "KRW"}, {"krw", "KRW"}, {"rupees", "INR"}, {"rupee", "INR"}, {"inr", "INR"},
 	{"kronor", "SEK"}, {"sek", "SEK"}, {"kroner", "NOK"}, {"nok", "NOK"}, {"dkk", "DKK"},
 	{"reais", "BRL"}, {"brl", "BRL"}, {"naira", "NGN"}, {"rand", "ZAR"}, {"dirhams", "AED"}, {"riyals", "SAR"},
-	{"shekels", "ILS"}, {"zloty", "PLN"}, {"sgd", "SGD"}, {"aud", "AUD"}, {"cad", "CAD"}, {"hkd", "HKD"},
+	{"shekels", "ILS"}, {"zloty", "PLN"}, {"złotych", "PLN"}, {"zł", "PLN"}, {"pesos", "MXN"}, {"sgd", "SGD"}, {"aud", "AUD"}, {"cad", "CAD"}, {"hkd", "HKD"},
 }
 
 // scales are magnitude words after the number, matched case-sensitively
@@ -72,7 +72,8 @@ var scales = []struct {
 	{"bilhões", 1e9}, {"bilhão", 1e9}, {"bi", 1e9}, {"mil millones", 1e9}, {"miliardi", 1e9},
 	{"million", 1e6}, {"millions", 1e6}, {"mn", 1e6}, {"Mn", 1e6}, {"mln", 1e6}, {"m", 1e6}, {"M", 1e6}, {"MM", 1e6}, {"mm", 1e6},
 	{"Millionen", 1e6}, {"Million", 1e6}, {"Mio.", 1e6}, {"Mio", 1e6}, {"millones", 1e6}, {"millón", 1e6}, {"milhões", 1e6},
-	{"milhão", 1e6}, {"mi", 1e6}, {"mln.", 1e6}, {"milioni", 1e6},
+	{"milhão", 1e6}, {"mi", 1e6}, {"mln.", 1e6}, {"milioni", 1e6}, {"milione", 1e6}, {"miljoen", 1e6}, {"miljard", 1e9},
+	{"miljoner", 1e6}, {"miljarder", 1e9}, {"millones", 1e6}, {"milyon", 1e6}, {"milyar", 1e9},
 	{"crore", 1e7}, {"crores", 1e7}, {"Cr", 1e7}, {"cr", 1e7}, {"Cr.", 1e7}, {"lakh", 1e5}, {"lakhs", 1e5}, {"lac", 1e5},
 	{"thousand", 1e3}, {"k", 1e3}, {"K", 1e3}, {"mil", 1e3}, {"Tsd.", 1e3},
 }
@@ -81,12 +82,12 @@ var scales = []struct {
 var cjkUnits = []struct {
 	mark string
 	mult float64
-}{{"亿", 1e8}, {"億", 1e8}, {"万", 1e4}, {"萬", 1e4}, {"千", 1e3}}
+}{{"亿", 1e8}, {"億", 1e8}, {"万", 1e4}, {"萬", 1e4}, {"千", 1e3}, {"억", 1e8}, {"만", 1e4}}
 
 // cjkCurrencies are written after the CJK magnitude.
 var cjkCurrencies = []struct{ mark, code string }{
 	{"美元", "USD"}, {"美金", "USD"}, {"ドル", "USD"}, {"人民币", "CNY"}, {"元", "CNY"}, {"日元", "JPY"}, {"円", "JPY"},
-	{"欧元", "EUR"}, {"ユーロ", "EUR"}, {"韩元", "KRW"}, {"港元", "HKD"},
+	{"欧元", "EUR"}, {"ユーロ", "EUR"}, {"韩元", "KRW"}, {"港元", "HKD"}, {"원", "KRW"}, {" 원", "KRW"}, {"달러", "USD"}, {" 달러", "USD"},
 }
 
 // perUnit words after an amount make it a unit price.
@@ -329,6 +330,7 @@ func matchAt(text string, i int) (Match, bool) {
 	if cur == "" {
 		k := skipSpace(text, end)
 		k = skipWord(text, k, "de ")
+		k = skipWord(text, k, "di ")
 		for _, c := range cjkCurrencies {
 			if strings.HasPrefix(text[end:], c.mark) {
 				cur, end = c.code, end+len(c.mark)
@@ -562,6 +564,8 @@ var NumberWords = map[string]float64{
 	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 	"ein": 1, "eine": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
 	"un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10,
+	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+	"eleven": 11, "twelve": 12, "fifteen": 15, "zwanzig": 20, "dreißig": 30, "fünfzig": 50, "hundert": 100,
 	"um": 1, "dois": 2, "três": 3, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "diez": 10,
 }
 

@@ -41,6 +41,14 @@ func TestFind(t *testing.T) {
 		{"Rs 50 crore ($6 million)", 5e8, "INR", 6e6, false},
 		{"raised $3.2 trillion", 3.2e12, "USD", 0, false},
 		{"10 lakh rupees", 1e6, "INR", 0, false},
+		{"raccoglie 5 milioni di euro", 5e6, "EUR", 0, false},
+		{"haalt 7 miljoen euro op", 7e6, "EUR", 0, false},
+		{"100억 원 규모", 1e10, "KRW", 0, false},
+		{"fifty million dollars", 50e6, "USD", 0, false},
+		{"MX$200 millones", 200e6, "MXN", 0, false},
+		{"USD1.5bn facility", 1.5e9, "USD", 0, false},
+		{"₹100 Cr round", 1e9, "INR", 0, false},
+		{"3 Mrd. Euro", 3e9, "EUR", 0, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
