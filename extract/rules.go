@@ -531,6 +531,9 @@ func extractRules(text string, published time.Time) []*cand {
 				cjkLeads(text, sp, last)
 			}
 		}
+		if last != nil && last.stake == 0 && quiet < 2 {
+			s.followStake(text, last) // "... lifting its stake in X to 14%"
+		}
 		if len(s.trigs) == 0 {
 			if last != nil && quiet < 2 && len(s.money) == 0 && s.investorsAfter(text, last, 0, true) {
 				quiet = 0 // "Existing investors A and B also participated."
@@ -868,6 +871,20 @@ func (s *sentence) adjacentName(k int) bool {
 // raiseParties finds who received the money: the subject of the verb, "for
 // X", "raised by X", "X $N" or the article's company for "the company".
 func (s *sentence) raiseParties(text string, c *cand, raise *trig, k, e int, focus name) {
+	if c.kind == pulse.KindGrant && e < len(s.toks) && (s.toks[e].lower == "to" || e+1 < len(s.toks) && s.toks[e+1].lower == "to") {
+		// "The Department of Energy awarded $30 million to Acme"
+		to := e
+		if s.toks[e].lower != "to" {
+			to = e + 1
+		}
+		if n, ok := s.objectAfter(text, to+1, 5); ok {
+			c.company = n
+			if g, ok := s.firstSubject(text, k); ok {
+				c.investors = append(c.investors, g)
+			}
+			return
+		}
+	}
 	at := k
 	if raise != nil && k-raise.j < 12 {
 		at = raise.i
@@ -1442,6 +1459,18 @@ func hasWordIn(toks []token, a, b int, words ...string) bool {
 		}
 	}
 	return false
+}
+
+// followStake takes a stake percentage from a sentence after the deal that
+// names the deal's company next to the word "stake".
+func (s *sentence) followStake(text string, c *cand) {
+	if c.company.text == "" || !strings.Contains(text[s.span.Start:s.span.End], c.company.text) {
+		return
+	}
+	if c.kind != pulse.KindAcquisition && c.kind != pulse.KindInvestment && c.kind != pulse.KindOther {
+		return
+	}
+	s.stakeOf(text, c)
 }
 
 // stakeOf reads "a 64% stake", "26 per cent stake", "stake ... to 14%".
