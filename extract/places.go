@@ -6,8 +6,8 @@ import (
 	"github.com/fundingpulse/pulse/geo"
 )
 
-// Place is where a deal is: a country and its region, or a region alone.
-type Place struct {
+// place is where a deal is: a country and its region, or a region alone.
+type place struct {
 	Name, Country, Region string
 }
 
@@ -53,7 +53,7 @@ func isPlaceName(n string) bool {
 func findPlaces(text string, s, e int) []placeAt {
 	var out []placeAt
 	for _, m := range geo.Find(text[s:e]) {
-		out = append(out, placeAt{Place{m.Place.Name, m.Place.Country, m.Place.Region}, Span{s + m.Start, s + m.End}})
+		out = append(out, placeAt{place{m.Place.Name, m.Place.Country, m.Place.Region}, Span{s + m.Start, s + m.End}})
 	}
 	if len(out) > 0 {
 		return out
@@ -66,26 +66,26 @@ func findPlaces(text string, s, e int) []placeAt {
 		w := t.lower
 		if k+1 < len(toks) && toks[k+1].name {
 			if r, ok := regionWords[w+" "+toks[k+1].lower]; ok {
-				out = append(out, placeAt{Place{Name: t.text + " " + toks[k+1].text, Region: r}, Span{t.start, toks[k+1].end}})
+				out = append(out, placeAt{place{Name: t.text + " " + toks[k+1].text, Region: r}, Span{t.start, toks[k+1].end}})
 				continue
 			}
 		}
 		if r, ok := regionWords[w]; ok {
-			out = append(out, placeAt{Place{Name: t.text, Region: r}, Span{t.start, t.end}})
+			out = append(out, placeAt{place{Name: t.text, Region: r}, Span{t.start, t.end}})
 		}
 	}
 	return out
 }
 
 type placeAt struct {
-	p  Place
+	p  place
 	at Span
 }
 
 // regionOf places a deal: a place in its sentence ("Berlin-based", "a
 // Nigerian startup") wins, nearest to the company first; else the place the
 // document names most.
-func regionOf(text string, sent Span, company name, docPlace *placeAt) (Place, Span, bool) {
+func regionOf(text string, sent Span, company name, docPlace *placeAt) (place, Span, bool) {
 	ps := findPlaces(text, sent.Start, sent.End)
 	if len(ps) > 0 {
 		best, bd := ps[0], 1<<30
@@ -106,7 +106,7 @@ func regionOf(text string, sent Span, company name, docPlace *placeAt) (Place, S
 	if docPlace != nil {
 		return docPlace.p, docPlace.at, true
 	}
-	return Place{}, Span{}, false
+	return place{}, Span{}, false
 }
 
 // mainPlace is the country the start of a document names at least twice
