@@ -19,10 +19,7 @@ import (
 // PULSE_TEST_POSTGRES_URL and drops the schema when the test ends.
 func openTest(t *testing.T) *postgres.DB {
 	t.Helper()
-	base := os.Getenv("PULSE_TEST_POSTGRES_URL")
-	if base == "" {
-		t.Skip("PULSE_TEST_POSTGRES_URL is not set; set it (e.g. postgres://postgres@127.0.0.1:5432/test?sslmode=disable) to run the PostgreSQL store suite")
-	}
+	base := testURL(t)
 	ctx := context.Background()
 	admin, err := pgx.Connect(ctx, base)
 	if err != nil {
@@ -63,7 +60,18 @@ func openTest(t *testing.T) *postgres.DB {
 	return db
 }
 
+// testURL returns PULSE_TEST_POSTGRES_URL or skips the test.
+func testURL(t *testing.T) string {
+	t.Helper()
+	base := os.Getenv("PULSE_TEST_POSTGRES_URL")
+	if base == "" {
+		t.Skip("PULSE_TEST_POSTGRES_URL is not set; set it (e.g. postgres://postgres@127.0.0.1:5432/test?sslmode=disable) to run the PostgreSQL store suite")
+	}
+	return base
+}
+
 func TestStore(t *testing.T) {
+	testURL(t)
 	storetest.Run(t, func(t *testing.T) pulse.Store { return openTest(t) })
 }
 
