@@ -31,10 +31,14 @@ func dateOf(text string, sp Span, published time.Time) (time.Time, Span) {
 	toks := tokenize(text, sp.Start, sp.End)
 	for k := 0; k < len(toks); k++ {
 		if m, ok := months[toks[k].lower]; ok {
-			// Month D, YYYY
-			if k+1 < len(toks) {
-				if d, ok := day(toks[k+1].text); ok {
-					y, yk := yearAfter(toks, k+2)
+			// Month D, YYYY; "Oct. 14, 2025"
+			n := k + 1
+			if n < len(toks) && toks[n].text == "." {
+				n++
+			}
+			if n < len(toks) {
+				if d, ok := day(toks[n].text); ok {
+					y, yk := yearAfter(toks, n+1)
 					if y > 0 {
 						return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), Span{toks[k].start, toks[yk].end}
 					}

@@ -126,7 +126,7 @@ func runs(toks []token) []run {
 			break
 		}
 		a := i
-		for a < j && (capStop[toks[a].lower] || generic[toks[a].lower] || numberWords[toks[a].lower] > 0 || a+1 < j && placeAdjective(toks[a].text)) {
+		for a < j && (capStop[toks[a].lower] || generic[toks[a].lower] || numberWords[toks[a].lower] > 0 && countingWord(toks, a, j) || a+1 < j && placeAdjective(toks[a].text)) {
 			a++
 		}
 		// Trailing generic words ("Mono CEO") are not part of the name.
@@ -140,6 +140,16 @@ func runs(toks []token) []run {
 		i = j
 	}
 	return out
+}
+
+// countingWord reports a number word that counts what follows ("Two Irish
+// start-ups") rather than opening a name ("Three Rivers Fund").
+func countingWord(toks []token, a, j int) bool {
+	if a+1 >= j {
+		return true
+	}
+	n := toks[a+1]
+	return capStop[n.lower] || generic[n.lower] || isPlaceName(n.text) || placeAdjective(n.text)
 }
 
 // placeAdjectiveEndings turn a place into an adjective in the languages
