@@ -326,7 +326,7 @@ func (s *sentence) firstSubject(text string, before int) (name, bool) {
 		// Bluedrop Medical"), or after an introductory phrase and its comma.
 		if r.i > 0 && s.toks[r.i-1].text != "," && s.toks[r.i-1].text != ":" {
 			for x := 0; x < r.i; x++ {
-				if s.toks[x].name && !capStop[s.toks[x].lower] || !s.toks[x].word {
+				if s.toks[x].name && !capStop[s.toks[x].lower] && !s.skip[x] {
 					return name{}, false
 				}
 			}
@@ -594,7 +594,7 @@ func (s *sentence) moneyDeals(text string, focus name, seen map[string]int) []*c
 			continue
 		}
 		k := s.tokIndex(mi)
-		if k < 0 || s.nonDeal(k, mi) || findPhrase(s.toks, 0, k, blockers) >= 0 || findPhrase(s.toks, 0, len(s.toks), breakdowns) >= 0 || findPhrase(s.toks, 0, len(s.toks), cancelled) >= 0 {
+		if k < 0 || s.nonDeal(k, mi) || s.blocked(k) || findPhrase(s.toks, 0, len(s.toks), breakdowns) >= 0 || findPhrase(s.toks, 0, len(s.toks), cancelled) >= 0 {
 			continue
 		}
 		f := focus
@@ -1311,7 +1311,7 @@ func (s *sentence) plainDeals(text string) []*cand {
 	}
 	for x := range s.trigs {
 		t := &s.trigs[x]
-		if findPhrase(s.toks, 0, t.j+2, blockers) >= 0 || findPhrase(s.toks, 0, len(s.toks), cancelled) >= 0 {
+		if s.blocked(t.j+2) || findPhrase(s.toks, 0, len(s.toks), cancelled) >= 0 {
 			continue
 		}
 		c := &cand{kindAt: Span{s.toks[t.i].start, s.toks[t.j-1].end}}
@@ -1410,7 +1410,7 @@ func (s *sentence) colonList(text string) []*cand {
 			}
 		}
 	}
-	if kind == "" || s.nearest(col, col, tRaise) == nil || findPhrase(s.toks, 0, col, blockers) >= 0 {
+	if kind == "" || s.nearest(col, col, tRaise) == nil || s.blocked(col) {
 		return nil
 	}
 	// The list must be all names: nothing else after the colon.
@@ -1611,6 +1611,35 @@ func looksLikeInvestor(n string) bool {
 	for _, w := range strings.Fields(strings.ToLower(n)) {
 		switch w {
 		case "capital", "ventures", "partners", "vc", "fund", "investments", "investment", "equity", "asset", "management", "advisors", "fonds":
+			return true
+		}
+	}
+	return false
+}
+
+// reported reports "said (on Tuesday) it" before token x.
+func (s *sentence) reported(x int) bool {
+	for y := x - 1; y >= 0 && y >= x-4; y-- {
+		switch s.toks[y].lower {
+		case "said", "says", "announced", "confirmed", "agreed":
+			return true
+		}
+	}
+	return false
+}
+
+// blocked reports a plan, talk or rumour before token k. Reported speech
+// is not a plan: "Acme said it would buy Beta for $5 billion" announces a
+// deal.
+func (s *sentence) blocked(k int) bool {
+	for x := 0; x < k && x < len(s.toks); x++ {
+		for _, p := range blockers[s.toks[x].lower] {
+			if !hasPhraseAt(s.toks, x, p) {
+				continue
+			}
+			if p[0] == "would" && x >= 2 && (s.toks[x-1].lower == "it" || s.toks[x-1].lower == "they") && s.reported(x-1) {
+				continue
+			}
 			return true
 		}
 	}
