@@ -250,6 +250,10 @@ func (s *sentence) subject(text string, k int) (name, bool) {
 		}
 		switch {
 		case skip:
+		case inside && (t.text == "(" || t.text == "["):
+			// "Acmeo ($5M)": the name stands right before the bracket.
+		case (t.text == ":" || t.text == "–" || t.text == "—") && x > 0 && s.startsLine(x-1):
+			// "Acmeo: $5M seed", "Acmeo – $5M"
 		case t.text == ",":
 			// "Kreos Capital, Europe's largest lender, said it had raised":
 			// the subject stands before the previous comma.
@@ -269,6 +273,12 @@ func (s *sentence) subject(text string, k int) (name, bool) {
 		}
 	}
 	return name{}, false
+}
+
+// startsLine reports whether token x ends a name that opens the sentence.
+func (s *sentence) startsLine(x int) bool {
+	r, ok := s.runEndingAt(x)
+	return ok && r.i == 0
 }
 
 // anaphor reports whether the words before k say "the company" or "it".
@@ -759,7 +769,15 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 	if c.kind == pulse.KindFundingRound {
 		c.round, c.roundAt = s.roundNear(text, k)
 	}
-	s.addInvestors(text, c, k)
+	// Investors named after a later amount belong to that amount's deal.
+	end := len(s.toks)
+	for x := s.moneyEnd(k); x < len(s.toks); x++ {
+		if s.toks[x].money > 0 && !s.nonDeal(x, s.toks[x].money-1) && !s.money[s.toks[x].money-1].PerUnit {
+			end = x
+			break
+		}
+	}
+	s.investorsIn(text, c, k, end, false)
 	return c
 }
 
@@ -861,6 +879,9 @@ func (s *sentence) commitAfter(e int) *trig {
 
 // adjacentName reports "Name $X" with nothing in between, as roundups list.
 func (s *sentence) adjacentName(k int) bool {
+	if k > 0 && (s.toks[k-1].text == "(" || s.toks[k-1].text == ":" || s.toks[k-1].text == "–" || s.toks[k-1].text == "—") {
+		k-- // "Acmeo ($5M)", "Acmeo: $5M", "Acmeo – $5M"
+	}
 	if k == 0 {
 		return false
 	}
@@ -1106,6 +1127,16 @@ func (s *sentence) investmentParties(text string, c *cand, t *trig, k int) {
 // adds them to c.
 func (s *sentence) addInvestors(text string, c *cand, from int) bool {
 	return s.investorsAfter(text, c, from, false)
+}
+
+// investorsIn reads investor lists whose cue lies in tokens [from, to).
+func (s *sentence) investorsIn(text string, c *cand, from, to int, followUp bool) bool {
+	if to >= len(s.toks) {
+		return s.investorsAfter(text, c, from, followUp)
+	}
+	cut := *s
+	cut.toks = s.toks[:to]
+	return cut.investorsAfter(text, c, from, followUp)
 }
 
 // investorsAfter reads investor lists from token from on. In a follow-up
