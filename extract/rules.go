@@ -208,15 +208,6 @@ func (s *sentence) runStartingAt(k int) (run, bool) {
 	return run{}, false
 }
 
-func (s *sentence) runAt(k int) (run, bool) {
-	for _, r := range s.runs {
-		if r.i <= k && k < r.j {
-			return r, true
-		}
-	}
-	return run{}, false
-}
-
 func (s *sentence) nameOf(text string, r run) name {
 	t := runText(text, s.toks, r)
 	st := s.toks[r.i].start
