@@ -66,6 +66,7 @@ const (
 	tIPO                 // an initial public offering
 	tOffering            // other capital raises by listed companies
 	tWeak                // "deals": only enables "Name $X" lists
+	tSell                // the subject sells the object to a buyer: "sold X to Y"
 )
 
 // trigger is a phrase that signals a deal.
@@ -103,6 +104,7 @@ eic accelerator|horizon europe`,
 	tOffering: `public offering|follow-on offering|registered direct|registered direct offering|private placement|backstop|warrants|
 rights issue|share placement|placement|treasury`,
 	tWeak: `deals|deal|rounds|investments|exits`,
+	tSell: `sell|sells|sold|selling|to sell|divest|divests|divested|offload|offloads|offloaded|verkauft|vend|vende|vendió|vendeu`,
 })
 
 func buildTriggers(m map[int]string) map[string][]trigger {

@@ -677,10 +677,10 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 	raise := s.lastBefore(k, tRaise)
 	c := &cand{}
 	var kindTrig *trig
-	classes := []int{tIPO, tOffering, tDebt, tGrant, tFund, tAcquire, tAcqNoun, tSold, tInvest, tRaise, tRound}
+	classes := []int{tIPO, tOffering, tDebt, tGrant, tFund, tAcquire, tAcqNoun, tSold, tSell, tInvest, tRaise, tRound}
 	near := s.nearest(k, 12, classes...)
 	if near == nil {
-		near = s.nearest(k, 25, tAcquire, tAcqNoun, tSold)
+		near = s.nearest(k, 25, tAcquire, tAcqNoun, tSold, tSell)
 	}
 	if near == nil && s.commitAfter(e) == nil {
 		if w := s.nearest(k, 40, tWeak); w == nil || !s.adjacentName(k) {
@@ -704,8 +704,8 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 	case s.pick(k, 6, tFund) != nil && (raise != nil || s.closeWord()):
 		kindTrig = s.pick(k, 6, tFund)
 		c.kind = pulse.KindFund
-	case s.pick(k, 25, tAcquire, tAcqNoun, tSold) != nil:
-		kindTrig = s.pick(k, 25, tAcquire, tAcqNoun, tSold)
+	case s.pick(k, 25, tAcquire, tAcqNoun, tSold, tSell) != nil:
+		kindTrig = s.pick(k, 25, tAcquire, tAcqNoun, tSold, tSell)
 		c.kind = pulse.KindAcquisition
 	case raise == nil && s.pick(k, 10, tInvest) != nil && !s.passive(s.pick(k, 10, tInvest)):
 		kindTrig = s.pick(k, 10, tInvest)
@@ -1044,6 +1044,20 @@ func (s *sentence) acquisitionParties(text string, c *cand, t *trig) {
 				c.investors = append(c.investors, n)
 			}
 		}
+	case tSell:
+		// "Shopify agreed to sell Deliverr to Flexport": the object is sold,
+		// the buyer follows "to".
+		if n, ok := s.objectAfter(text, t.j, 8); ok {
+			c.company = n
+			for x := t.j; x < len(s.toks) && x < t.j+14; x++ {
+				if l := s.toks[x].lower; (l == "to" || l == "an" || l == "à" || l == "a") && x > t.j {
+					if b, ok := s.objectAfter(text, x+1, 5); ok && b.text != n.text {
+						c.investors = append(c.investors, b)
+					}
+					break
+				}
+			}
+		}
 	case tSold:
 		// The buyer follows "to", "by", "an", "à", "para".
 		p := -1
@@ -1338,7 +1352,7 @@ func (s *sentence) plainDeals(text string) []*cand {
 		}
 		c := &cand{kindAt: Span{s.toks[t.i].start, s.toks[t.j-1].end}}
 		switch t.class {
-		case tAcquire, tAcqNoun, tSold:
+		case tAcquire, tAcqNoun, tSold, tSell:
 			if t.class == tAcquire && (strings.HasPrefix(s.toks[t.i].lower, "buy") || s.toks[t.i].lower == "purchasing") {
 				continue
 			}
