@@ -37,7 +37,7 @@ var titles = set(`ceo cfo cto coo cmo founder co-founder cofounder chairman chai
 // is written in lower case ("lending platform iwoca").
 var descriptorHeads = set(`startup start-up company firm platform provider scale-up scaleup maker developer unicorn spin-off spinout
 operator fintech insurtech proptech edtech biotech medtech lender specialist chipmaker miner retailer marketplace
-empresa startup société unternehmen plattform fintech`)
+empresa startup société unternehmen plattform fintech spécialiste fabricant éditeur pionnier acteur`)
 
 // gapWords may stand between a subject and its verb: "Acme (NASDAQ: AC)
 // said on Monday that it has now raised".

@@ -382,7 +382,7 @@ func (s *sentence) looseSubject(text string, k, e int) (name, bool) {
 		if isPlace(s.toks, r) || isGenericRun(s.toks, r) || isModifier(s.toks, r) {
 			continue
 		}
-		if r.i > 0 && prepositions[s.toks[r.i-1].lower] {
+		if r.i > 0 && prepositions[s.toks[r.i-1].lower] && !s.describedField(r.i-1) {
 			continue
 		}
 		return s.nameOf(text, r), true
@@ -414,6 +414,16 @@ var clauseWords = set(`while whereas but although though because since when afte
 // reportWords end the search for a name after an amount: what follows is a
 // source, not a party.
 var reportWords = set(`according said says reported reports per source sources data report tracker cited`)
+
+// describedField reports "le spécialiste de l'IoT eLichens", "the maker of
+// drones Skyfold": the preposition at p belongs to a descriptor, so the
+// name after it is the subject.
+func (s *sentence) describedField(p int) bool {
+	if l := s.toks[p].lower; l != "de" && l != "of" && l != "du" && l != "des" {
+		return false
+	}
+	return p > 0 && descriptorHeads[s.toks[p-1].lower]
+}
 
 // prepositions govern names that are not the subject.
 var prepositions = set(`of to from by with in at like for on into via per under over than as about against between among including
