@@ -220,7 +220,7 @@ var investorCues = map[string][]investorCue{}
 
 func init() {
 	for _, s := range strings.Split(`led by|co-led by|jointly led by|coled by|lead investor is|lead investors are|coliderada pela|coliderada por|
-liderada por|liderada pela|guidato da|guidata da|onder leiding van|liderado por|liderado pela|mené par|menée par|angeführt von|angeführt wurde die runde von|led the round|
+liderada por|liderada pela|guidato da|guidata da|onder leiding van|liderado por|liderado pela|mené par|menée par|angeführt von|angeführt wurde die runde von|angeführt wird die runde von|led the round|
 co-led the round|led the investment|leads the round`, "|") {
 		p := strings.Fields(strings.TrimSpace(s))
 		investorCues[p[0]] = append(investorCues[p[0]], investorCue{p, true})
@@ -230,7 +230,7 @@ from investors including|from investors|from|by|von|bij|including|participated|a
 com participação da|com participação de|com participação do|com participação dos|feito pelo|feito pela|feita pelo|feita pela|
 auprès de|auprès d'|avec la participation de|zum investorenkreis zählen u.a .|zum investorenkreis zählen|geld kam nun vom|geld kam von|
 beteiligt sind|mit beteiligung von|con la participación de|de parte de|alongside|along with|joined by|
-sold to|acquired by|ont participé|ont tous participé|participé|participaram|participaron|beteiligten sich|beteiligte sich|
+sold to|acquired by|ont participé|ont tous participé|participé|participaram|participaron|beteiligten sich|beteiligte sich|beteiligen sich|beteiligt sich|also participate|
 took part`, "|") {
 		p := strings.Fields(strings.TrimSpace(s))
 		investorCues[p[0]] = append(investorCues[p[0]], investorCue{p, false})

@@ -1193,11 +1193,11 @@ func (s *sentence) investorsAfter(text string, c *cand, from int, followUp bool)
 			if l == "by" && len(cue.p) == 1 && k > 0 && s.isTrigAt(k-1, tRaise) {
 				break // "raised by Graphcore" names the company
 			}
-			if last := cue.p[len(cue.p)-1]; last == "participated" || last == "joined" || last == "participé" || last == "participaram" || last == "participaron" || last == "sich" || last == "part" {
+			if last := cue.p[len(cue.p)-1]; last == "participated" || last == "joined" || last == "participé" || last == "participaram" || last == "participaron" || last == "sich" || last == "part" || last == "participate" {
 				// "Existing investors A and B also participated."
 				st := 0
 				for x := k - 1; x >= 0; x-- {
-					if l := s.toks[x].lower; l == "investors" || l == "investor" || l == "backers" || l == ":" || l == "including" {
+					if l := s.toks[x].lower; l == "investors" || l == "investor" || l == "backers" || l == ":" || l == "including" || strings.HasSuffix(l, "investoren") || l == "geldgeber" || l == "investisseurs" || l == "inversores" || l == "investidores" {
 						st = x + 1
 						break
 					}
@@ -1248,7 +1248,7 @@ func (s *sentence) list(text string, k int) []name {
 		for k < len(s.toks) && isSep(s.toks, k) && s.toks[k].text != "." {
 			k++ // "; and", ", and"
 		}
-		if k >= len(s.toks) || s.cueAt(k) {
+		if k >= len(s.toks) || s.cueAt(k) || clauseOpeners[s.toks[k].lower] {
 			break // "led by A, with participation from B": B is no leader
 		}
 		// One item: up to the next separator.
@@ -1304,7 +1304,7 @@ func sepLen(toks []token, j int) int {
 }
 
 // clauseOpeners start a clause about the previous name, not a new name.
-var clauseOpeners = set(`which who whose that known where when while founded based whom`)
+var clauseOpeners = set(`which who whose that known where when while founded based whom also auch aussi también também`)
 
 // listDescriptors may stand between two names of one item: "New York
 // investors Betaworks".
@@ -1332,7 +1332,16 @@ func (s *sentence) itemName(text string, k, j int) (name, bool) {
 	// Betaworks", "major Japanese tech firms Sony", "Ash Ventures also".
 	var last *run
 	for x := k; x < j; x++ {
-		if r, ok := s.runStartingAt(x); ok {
+		r, ok := s.runStartingAt(x)
+		if !ok && x == k {
+			// A run that began before the cue: "Runde von Atlantic Labs".
+			for _, o := range s.runs {
+				if o.i < k && k < o.j {
+					r, ok = run{k, o.j}, s.toks[k].name
+				}
+			}
+		}
+		if ok {
 			rr := r
 			if rr.j > j {
 				rr.j = j
@@ -1577,8 +1586,9 @@ func roundAt(toks []token, x int) (pulse.Round, int) {
 		return ""
 	}
 	switch {
-	case l == "series" || l == "série" || l == "serie" || l == "serie-a" || l == "séries":
-		if r := series(next(1)); r != "" {
+	case l == "series" || l == "série" || l == "serie" || l == "séries":
+		// "Series A", "Series A-Runde", "série B"
+		if r := series(strings.SplitN(next(1), "-", 2)[0]); r != "" {
 			return r, 2
 		}
 	case strings.HasPrefix(l, "series-") || strings.HasPrefix(l, "serie-") || strings.HasPrefix(l, "série-"):

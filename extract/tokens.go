@@ -119,6 +119,10 @@ func runs(toks []token) []run {
 				j++
 				continue
 			}
+			if len(t.text) == 1 && t.text[0] >= 'A' && t.text[0] <= 'Z' && t.money == 0 {
+				j++ // "Project A", "Studio B"
+				continue
+			}
 			if (nameConnectors[t.lower] || t.text == "&") && j+1 < len(toks) && toks[j+1].name && toks[j+1].money == 0 && !capStop[toks[j+1].lower] {
 				j += 2
 				continue
