@@ -135,7 +135,7 @@ func runs(toks []token) []run {
 		}
 		// Trailing generic words ("Mono CEO") are not part of the name.
 		b := j
-		for b > a && (capStop[toks[b-1].lower] || titles[toks[b-1].lower]) {
+		for b > a && (capStop[toks[b-1].lower] && len(toks[b-1].text) > 1 || titles[toks[b-1].lower]) {
 			b--
 		}
 		if a < b {
