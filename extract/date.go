@@ -27,8 +27,14 @@ func init() {
 // dateOf reads a full date written in the deal's sentence or as the dateline
 // that opens it ("26. Mai 2021:", "March 25, 2021", "09 de Novembro, 2021").
 // Relative dates ("on Monday") give none.
-func dateOf(text string, sp Span, published time.Time) (time.Time, Span) {
-	toks := tokenize(text, sp.Start, sp.End)
+// dateOf reads a date in the sentence sp of text.
+func dateOf(text string, sp Span, year int) (time.Time, Span) {
+	return dateIn(tokenize(text, sp.Start, sp.End), year)
+}
+
+// dateIn reads a date in tokens; a day and month without a year take year
+// (the publication's) when it is not 0.
+func dateIn(toks []token, year int) (time.Time, Span) {
 	for k := 0; k < len(toks); k++ {
 		if m, ok := months[toks[k].lower]; ok {
 			// Month D, YYYY; "Oct. 14, 2025"
@@ -41,6 +47,9 @@ func dateOf(text string, sp Span, published time.Time) (time.Time, Span) {
 					y, yk := yearAfter(toks, n+1)
 					if y > 0 {
 						return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), Span{toks[k].start, toks[yk].end}
+					}
+					if year > 0 && (n+1 >= len(toks) || toks[n+1].text == ":" || toks[n+1].text == ",") {
+						return time.Date(year, m, d, 0, 0, 0, 0, time.UTC), Span{toks[k].start, toks[n].end}
 					}
 				}
 			}
@@ -76,10 +85,10 @@ func saysToday(s *sentence) bool {
 }
 
 // dateline returns the first full date in the opening lines of a text.
-func dateline(text string, published time.Time) (time.Time, Span) {
+func dateline(text string, year int) (time.Time, Span) {
 	head := text[:min(len(text), 600)]
 	for _, sp := range Sentences(head) {
-		if t, at := dateOf(head, sp, published); !t.IsZero() {
+		if t, at := dateOf(head, sp, year); !t.IsZero() {
 			return t, at
 		}
 	}

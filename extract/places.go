@@ -58,6 +58,12 @@ func findPlaces(text string, s, e int) []placeAt {
 	if len(out) > 0 {
 		return out
 	}
+	return regionWordsIn(text, s, e)
+}
+
+// regionWordsIn finds the region words of text[s:e].
+func regionWordsIn(text string, s, e int) []placeAt {
+	var out []placeAt
 	toks := tokenize(text, s, e)
 	for k, t := range toks {
 		if !t.name {
@@ -112,7 +118,10 @@ func regionOf(text string, sent Span, company name, docPlace *placeAt) (place, S
 // mainPlace is the country the start of a document names at least twice
 // and more than any other, or nil.
 func mainPlace(text string) *placeAt {
-	all := findPlaces(text, 0, min(len(text), 3000))
+	var all []placeAt
+	for _, m := range geo.Find(strings.ToValidUTF8(text[:min(len(text), 3000)], "")) {
+		all = append(all, placeAt{place{m.Place.Name, m.Place.Country, m.Place.Region}, Span{m.Start, m.End}})
+	}
 	count := map[string]int{}
 	var top placeAt
 	for _, p := range all {

@@ -502,6 +502,10 @@ func firstRune(s string) rune {
 
 // extractRules runs the rule-based extractor over a whole text.
 func extractRules(text string, published time.Time) []*cand {
+	year := 0
+	if !published.IsZero() {
+		year = published.Year()
+	}
 	all := money.Find(text)
 	sents := Sentences(text)
 	var out []*cand
@@ -562,10 +566,10 @@ func extractRules(text string, published time.Time) []*cand {
 		}
 		for _, c := range found {
 			c.sent = sp
-			c.announced, c.dateAt = dateOf(text, sp, published)
+			c.announced, c.dateAt = dateIn(s.toks, year)
 			if c.announced.IsZero() && saysToday(s) {
 				// "today announced" under a dateline: the dateline's date.
-				c.announced, c.dateAt = dateline(text, published)
+				c.announced, c.dateAt = dateline(text, year)
 			}
 			out = append(out, c)
 			last = c

@@ -28,7 +28,7 @@ var sectorCues = []struct {
 // countCues counts every sector cue in the opening of a document, once per
 // document rather than once per deal.
 func countCues(text string) map[string]int {
-	d := " " + strings.ToLower(strings.ToValidUTF8(text[:min(len(text), 2000)], "")) + " "
+	d := " " + strings.ToLower(strings.ToValidUTF8(text[:min(len(text), 1200)], "")) + " "
 	out := map[string]int{}
 	for _, sc := range sectorCues {
 		for _, c := range sc.cues {
