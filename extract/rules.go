@@ -824,10 +824,11 @@ func (s *sentence) investorLed(text string, c *cand, k, e int) bool {
 	return false
 }
 
-// grantVerb reports "was granted", "has been awarded".
+// grantVerb reports "was granted", "has been awarded", "approved for":
+// programme language, not a venture round.
 func (s *sentence) grantVerb(t *trig) bool {
 	for x := t.i; x < t.j; x++ {
-		if l := s.toks[x].lower; strings.HasPrefix(l, "grant") || strings.HasPrefix(l, "award") {
+		if l := s.toks[x].lower; strings.HasPrefix(l, "grant") || strings.HasPrefix(l, "award") || l == "approved" || l == "selected" || l == "recommended" {
 			return true
 		}
 	}
