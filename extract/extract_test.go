@@ -189,6 +189,22 @@ func TestNoDeal(t *testing.T) {
 	}
 }
 
+// TestTwoDealsOneSentence: each amount keeps its own round and investors.
+func TestTwoDealsOneSentence(t *testing.T) {
+	text := "Meanwhile, Solvio snagged $6M in a round co-led by Alpha Partners and Beta Fund, while Trenta closed a $10M Series A."
+	deals, err := New(Options{}).Extract(context.Background(), Document{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(deals) != 2 {
+		t.Fatalf("got %d deals: %+v", len(deals), deals)
+	}
+	s, tr := deals[0], deals[1]
+	if s.Company != "Solvio" || s.Round != "undisclosed" || len(s.Investors) != 2 || tr.Company != "Trenta" || tr.Kind != pulse.KindFundingRound || tr.Round != "series_a" || len(tr.Investors) != 0 {
+		t.Errorf("got %+v\nand %+v", s, tr)
+	}
+}
+
 // TestMerge: a deal told in the headline and again in the body is one.
 func TestMerge(t *testing.T) {
 	text := "Dunmore raises $12M to map coastal flood risk\n\nDunmore, a climate analytics startup, has raised $12 million in a seed round led by Saltmarsh Ventures, with participation from Kelp Capital."
@@ -259,6 +275,7 @@ func TestNoDealMarketNews(t *testing.T) {
 		"Helios signed a $2.3 billion agreement to host GPUs for Corelink at its Texas campus.",
 		"Orbis Capital manages $12 billion in assets.",
 		"Plexa is reportedly in talks with SoftBank about a $500 million investment.",
+		"The round, which values Kivo at $1 billion, was led by Tiger Global.",
 	} {
 		deals, err := New(Options{}).Extract(context.Background(), Document{Text: text})
 		if err != nil {

@@ -151,7 +151,7 @@ total|total of|totalise|totalisent|totaliza|across|rounds totaling|rounds , tota
 deals , totaling|deals worth|rounds worth|combined|em sete|até hoje|bis heute|au total|en total|insgesamt bisher`)
 
 // nonDeal words near an amount make it a valuation, revenue, price or size.
-var nonDealBefore = phrases(`valuation|valuation of|valued|valuing|avaliada|avaliado|bewertet|bewertung|valorisation|valorisée|
+var nonDealBefore = phrases(`valuation|valuation of|valued|valuing|values|avaliada|avaliado|bewertet|bewertung|valorisation|valorisée|
 revenue|revenues|sales|turnover|income|profit|profits|loss|losses|earnings|arr|gmv|salary|salaries|price|priced|market|
 market cap|capitalisation|capitalization|aum|assets|guidance|forecast|estimate|estimates|expectations|compared|payroll|fine|
 fined|penalty|settlement|settle|lawsuit|damages|budget|from its|out of its|through its|via its|contract worth|contract valued|buyback|repurchase|spending|spent|exports|imports|debt of|worth of|receita|faturamento|umsatz|

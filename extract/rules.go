@@ -117,6 +117,21 @@ func analyse(text string, sp Span, all []money.Match) *sentence {
 	}
 	s.runs = runs(s.toks)
 	s.skip = skippable(s.toks)
+	// "led by Alpha and Beta Fund": a fund in an investor list is no
+	// fund deal.
+	kept := s.trigs[:0]
+	for _, t := range s.trigs {
+		if t.class == tFund {
+			if r, ok := s.runEndingAt(t.j - 1); ok && r.i < t.i && r.i > 0 {
+				switch s.toks[r.i-1].lower {
+				case "by", "from", "and", ",", "&", "with", "including", "von", "de", "da", "par", "por":
+					continue
+				}
+			}
+		}
+		kept = append(kept, t)
+	}
+	s.trigs = kept
 	return s
 }
 
@@ -1555,7 +1570,24 @@ func (s *sentence) stakeOf(text string, c *cand) {
 func (s *sentence) roundNear(text string, k int) (pulse.Round, Span) {
 	best, bd := pulse.Round(""), 1<<30
 	var at Span
-	for x := 0; x < len(s.toks); x++ {
+	// Only between the neighbouring amounts: "A raised $6M, while B closed
+	// a $10M Series A" gives A no round.
+	lo, hi := 0, len(s.toks)
+	if k < len(s.toks) && s.toks[k].money > 0 {
+		for x := k - 1; x >= 0; x-- {
+			if s.toks[x].money > 0 {
+				lo = x + 1
+				break
+			}
+		}
+		for x := s.moneyEnd(k); x < len(s.toks); x++ {
+			if s.toks[x].money > 0 {
+				hi = x
+				break
+			}
+		}
+	}
+	for x := lo; x < hi; x++ {
 		r, n := roundAt(s.toks, x)
 		if r == "" {
 			continue
