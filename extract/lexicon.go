@@ -100,7 +100,7 @@ adquirida por|adquirido por|übernommen von`,
 bonds|convertible|credit line|line of credit|dívida|dívidas|kredit|darlehen|prêt|préstamo|financement bancaire|borrowing`,
 	tGrant: `grant|grants|prize|award|awarded|subsidy|non-dilutive|eu funding|förderung|fördermittel|subvention|blended finance|
 eic accelerator|horizon europe`,
-	tIPO: `ipo|initial public offering|went public|goes public|listing|börsengang|oferta pública inicial|introduction en bourse`,
+	tIPO: `ipo|initial public offering|went public|goes public|listing|listed on|debuted on|began trading|börsengang|oferta pública inicial|introduction en bourse`,
 	tOffering: `public offering|follow-on offering|registered direct|registered direct offering|private placement|backstop|warrants|
 rights issue|share placement|placement|treasury`,
 	tWeak: `deals|deal|rounds|investments|exits`,

@@ -502,6 +502,10 @@ var modifiedNouns = set(`cohort cohorts stock shares programme program unit subs
 customers users index fund`)
 
 func isGenericRun(toks []token, r run) bool {
+	switch toks[r.j-1].lower {
+	case "exchange", "börse", "bourse", "bolsa", "borsa":
+		return true // "Tokyo Stock Exchange" is where, not who
+	}
 	for k := r.i; k < r.j; k++ {
 		if !capStop[toks[k].lower] && !generic[toks[k].lower] && !titles[toks[k].lower] {
 			return false
@@ -1415,7 +1419,9 @@ func (s *sentence) plainDeals(text string) []*cand {
 			}
 			c.kind, c.company = pulse.KindOther, n
 		case tIPO:
-			if s.toks[t.i].lower != "went" {
+			switch s.toks[t.i].lower {
+			case "went", "listed", "debuted", "began":
+			default:
 				continue
 			}
 			n, ok := s.subject(text, t.i)
