@@ -11,7 +11,6 @@ import (
 	"github.com/fundingpulse/pulse/ingest"
 )
 
-
 // newIngester wires the pipeline from the configuration.
 func newIngester(c *cli, s pulse.Store) (*ingest.Ingester, error) {
 	rates, err := fx.Open(c.cfg.DataDir)
