@@ -137,8 +137,8 @@ func overlap(a, b []string) bool {
 }
 
 // Merge returns existing with what report adds: fields existing lacks and
-// investors it did not name. The first source's figures stand; a differing
-// amount is kept on the report's mention and flagged by the store.
+// investors it did not name. The earliest report's amount stands; a
+// differing amount is kept on its mention and flagged by the store.
 func Merge(existing, report *pulse.Deal) (merged pulse.Deal, changed bool) {
 	m := *existing
 	set := func(ok bool, apply func()) {
@@ -147,12 +147,16 @@ func Merge(existing, report *pulse.Deal) (merged pulse.Deal, changed bool) {
 			changed = true
 		}
 	}
-	set(m.Currency == "" && report.Currency != "", func() {
+	// The earliest report's figure stands; later differing figures stay on
+	// their mentions and flag the deal.
+	earlier := !report.Date.IsZero() && report.Date.Before(m.Date)
+	set(report.Currency != "" && (m.Currency == "" || earlier && Conflicting(&m, report)), func() {
 		m.Amount, m.Currency, m.AmountUSD, m.AltAmounts = report.Amount, report.Currency, report.AmountUSD, report.AltAmounts
 	})
 	set((m.Round == "" || m.Round == "undisclosed") && report.Round != "" && report.Round != "undisclosed", func() { m.Round = report.Round })
 	set(m.StakePercent == 0 && report.StakePercent != 0, func() { m.StakePercent = report.StakePercent })
 	set(m.Announced.IsZero() && !report.Announced.IsZero(), func() { m.Announced, m.Date = report.Announced, report.Announced })
+	set(m.Announced.IsZero() && earlier, func() { m.Date = report.Date })
 	set(m.Sector == "" && report.Sector != "", func() { m.Sector = report.Sector })
 	set(m.Country == "" && report.Country != "", func() { m.Country, m.Region = report.Country, report.Region })
 	m.Investors, changed = union(m.Investors, report.Investors, changed)

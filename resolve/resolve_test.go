@@ -102,3 +102,16 @@ func TestMerge(t *testing.T) {
 		t.Error("merging the same report twice changes nothing")
 	}
 }
+
+func TestMergeEarliestAmountStands(t *testing.T) {
+	later := pulse.Deal{Kind: pulse.KindFundingRound, Company: "Revel", Amount: 160e6, Currency: "USD", Date: day("2026-02-25")}
+	first := pulse.Deal{Kind: pulse.KindFundingRound, Company: "Revel", Amount: 150e6, Currency: "USD", Date: day("2026-02-24")}
+	m, changed := Merge(&later, &first)
+	if !changed || m.Amount != 150e6 || !m.Date.Equal(first.Date) {
+		t.Errorf("merged amount %v date %v, want the earlier report's 150e6 on 2026-02-24", m.Amount, m.Date)
+	}
+	m, _ = Merge(&first, &later)
+	if m.Amount != 150e6 {
+		t.Errorf("a later report replaced the amount: %v", m.Amount)
+	}
+}
