@@ -172,6 +172,7 @@ func skippable(toks []token) []bool {
 			depth--
 		}
 	}
+	closed := -1 // the comma that closed the last appositive
 	for k := 0; k < len(toks); k++ {
 		if toks[k].text != "," || k+1 >= len(toks) {
 			continue
@@ -179,6 +180,9 @@ func skippable(toks []token) []bool {
 		first := toks[k+1]
 		if !first.word || first.name && !capStop[first.lower] {
 			continue
+		}
+		if k == closed && finiteAux[first.lower] {
+			continue // "Mistral, the AI company, is backing": the verb resumes
 		}
 		if first.lower == "and" || first.lower == "or" || first.lower == "e" || first.lower == "et" || first.lower == "und" {
 			continue
@@ -199,10 +203,14 @@ func skippable(toks []token) []bool {
 		for j := k; j < end; j++ {
 			sk[j] = true
 		}
+		closed = end
 		k = end - 1
 	}
 	return sk
 }
+
+// finiteAux are verbs that resume a clause after an appositive.
+var finiteAux = set(`is was were are will would has have had can could may might plans plan said says`)
 
 // runEndingAt returns the run whose last token is k.
 func (s *sentence) runEndingAt(k int) (run, bool) {
