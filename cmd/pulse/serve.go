@@ -162,7 +162,11 @@ func loadDemo(ctx context.Context, c *cli) (*demoRun, error) {
 		d.Close()
 		return nil, err
 	}
-	fmt.Fprintf(c.stdout, "Demo corpus served on %s; running the pipeline into %s\n", content.URL(), c.cfg.DataDir)
+	target := c.cfg.DataDir
+	if c.cfg.DatabaseURL != "" {
+		target = "PostgreSQL"
+	}
+	fmt.Fprintf(c.stdout, "Demo corpus served on %s; running the pipeline into %s\n", content.URL(), target)
 	d.summary, err = d.ingester.Run(ctx, ingest.Options{Progress: progressPrinter(c.stderr)})
 	printSummary(ctx, c.stdout, s, d.summary)
 	if err != nil {
