@@ -209,6 +209,11 @@ func skippable(toks []token) []bool {
 	return sk
 }
 
+// bareNouns are capitalised words that name no party on their own: "the
+// Accelerator", "the Fund".
+var bareNouns = set(`fund funds fonds accelerator programme program council agency bank foundation authority ministry office
+group capital ventures partners investment investments initiative scheme facility`)
+
 // finiteAux are verbs that resume a clause after an appositive.
 var finiteAux = set(`is was were are will would has have had can could may might plans plan said says`)
 
@@ -235,8 +240,15 @@ func (s *sentence) nameOf(text string, r run) name {
 	t := runText(text, s.toks, r)
 	st := s.toks[r.i].start
 	// "Middle East’s Presight AI Fund" names the fund.
+	// But "Revel's Testing Round" is Revel's: a single capitalised word
+	// the text never repeats is a common noun in title case.
 	for _, p := range []string{"’s ", "'s "} {
 		if i := strings.LastIndex(t, p); i > 0 {
+			rest := t[i+len(p):]
+			if !strings.Contains(rest, " ") && (bareNouns[strings.ToLower(rest)] || strings.Count(text, rest) == 1 && strings.Count(text, t[:i]) > 1) {
+				t = t[:i]
+				continue
+			}
 			t, st = t[i+len(p):], st+i+len(p)
 		}
 	}
@@ -1197,7 +1209,7 @@ func (s *sentence) investorsAfter(text string, c *cand, from int, followUp bool)
 	}
 	add := func(n name, lead bool) {
 		key := pulse.NormalizeName(n.text)
-		if key == "" || key == pulse.NormalizeName(c.company.text) {
+		if key == "" || key == pulse.NormalizeName(c.company.text) || bareNouns[strings.ToLower(n.text)] {
 			return
 		}
 		if !seen[key] {

@@ -67,7 +67,9 @@ var scales = []struct {
 	mult float64
 }{
 	{"trillion", 1e12}, {"trillions", 1e12}, {"tn", 1e12}, {"trn", 1e12}, {"trilhão", 1e12}, {"trilhões", 1e12}, {"trillones", 1e12}, {"Billionen", 1e12},
-	{"billion", 1e9}, {"billions", 1e9}, {"bn", 1e9}, {"bln", 1e9}, {"Bn", 1e9}, {"BN", 1e9}, {"b", 1e9}, {"B", 1e9},
+	// Title-case "Billion" is a headline's billion: German "Billion"
+	// (a trillion) almost never sizes a deal.
+	{"Trillion", 1e12}, {"billion", 1e9}, {"billions", 1e9}, {"Billion", 1e9}, {"Billions", 1e9}, {"bn", 1e9}, {"bln", 1e9}, {"Bn", 1e9}, {"BN", 1e9}, {"b", 1e9}, {"B", 1e9},
 	{"Milliarden", 1e9}, {"Milliarde", 1e9}, {"Mrd.", 1e9}, {"Mrd", 1e9}, {"milliards", 1e9}, {"milliard", 1e9},
 	{"bilhões", 1e9}, {"bilhão", 1e9}, {"bi", 1e9}, {"mil millones", 1e9}, {"miliardi", 1e9},
 	{"million", 1e6}, {"millions", 1e6}, {"mn", 1e6}, {"Mn", 1e6}, {"mln", 1e6}, {"m", 1e6}, {"M", 1e6}, {"MM", 1e6}, {"mm", 1e6},

@@ -21,6 +21,7 @@ func TestFind(t *testing.T) {
 		{"hat 12,3 Millionen Euro eingesammelt", 12.3e6, "EUR", 0, false},
 		{"got 40 million won in support", 40e6, "KRW", 0, false},
 		{"¥2 billion from banks", 2e9, "JPY", 0, false},
+		{"Closes Fund at $1.1 Billion, Above Target", 1.1e9, "USD", 0, false},
 		{"£21m secured", 21e6, "GBP", 0, false},
 		{"A$30 million Series B", 30e6, "AUD", 0, false},
 		{"C$22 million (or US$16.95 million) facility", 22e6, "CAD", 16.95e6, false},
