@@ -112,6 +112,8 @@ type Store interface {
 
 	// CreateToken stores an API token (its hash only). ECONFLICT if the name exists.
 	CreateToken(ctx context.Context, t *Token) error
+	// FindTokens returns every API token (hashes included), by ID.
+	FindTokens(ctx context.Context) ([]*Token, error)
 	// FindTokenByHash returns the token with this hash and updates its
 	// LastUsedAt; ENOTFOUND if absent.
 	FindTokenByHash(ctx context.Context, hash string) (*Token, error)

@@ -355,6 +355,24 @@ func (db *DB) FindTokenByHash(ctx context.Context, hash string) (*pulse.Token, e
 	return &t, nil
 }
 
+// FindTokens returns every API token, by ID.
+func (db *DB) FindTokens(ctx context.Context) ([]*pulse.Token, error) {
+	rows, err := db.pool.Query(ctx, `SELECT id, name, hash, created_at, last_used_at FROM tokens ORDER BY id`)
+	if err != nil {
+		return nil, dbErr("find tokens", err)
+	}
+	defer rows.Close()
+	var out []*pulse.Token
+	for rows.Next() {
+		var t pulse.Token
+		if err := rows.Scan(&t.ID, &t.Name, &t.Hash, timeCol{&t.CreatedAt}, timeCol{&t.LastUsedAt}); err != nil {
+			return nil, dbErr("find tokens", err)
+		}
+		out = append(out, &t)
+	}
+	return out, dbErr("find tokens", rows.Err())
+}
+
 // Stats returns counts of what is stored.
 func (db *DB) Stats(ctx context.Context) (pulse.Stats, error) {
 	var s pulse.Stats

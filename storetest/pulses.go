@@ -177,6 +177,12 @@ func testTokens(t *testing.T, open func(t *testing.T) pulse.Store) {
 	}
 	_, err = s.FindTokenByHash(ctx, hash("wrong"))
 	wantCode(t, err, pulse.ENOTFOUND)
+	must(t, s.CreateToken(ctx, &pulse.Token{Name: "ops", Hash: hash("ops")}))
+	all, err := s.FindTokens(ctx)
+	must(t, err)
+	if len(all) != 2 || all[0].Name != "ci" || all[1].Name != "ops" || all[0].LastUsedAt.IsZero() || all[1].Hash != hash("ops") {
+		t.Fatalf("FindTokens = %+v", all)
+	}
 }
 
 func testStats(t *testing.T, open func(t *testing.T) pulse.Store) {

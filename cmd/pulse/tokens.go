@@ -14,12 +14,6 @@ import (
 	"github.com/fundingpulse/pulse/web"
 )
 
-// tokenLister is implemented by stores that can list API tokens. The Store
-// interface has no such method yet, so listing works where a store offers it.
-type tokenLister interface {
-	FindTokens(ctx context.Context) ([]*pulse.Token, error)
-}
-
 func runTokens(ctx context.Context, c *cli, args []string) error {
 	fs := c.flags("tokens")
 	pos, err := parse(fs, args)
@@ -76,11 +70,7 @@ func listTokens(ctx context.Context, c *cli) error {
 		return err
 	}
 	defer s.Close()
-	l, ok := s.(tokenLister)
-	if !ok {
-		return pulse.Errorf(pulse.EINTERNAL, "this store cannot list tokens yet (it lacks FindTokens)")
-	}
-	ts, err := l.FindTokens(ctx)
+	ts, err := s.FindTokens(ctx)
 	if err != nil {
 		return fmt.Errorf("list tokens: %w", err)
 	}
