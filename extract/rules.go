@@ -1301,7 +1301,12 @@ func (s *sentence) list(text string, k int) []name {
 			j++
 		}
 		if n, ok := s.itemName(text, k, j); ok {
-			out = append(out, n)
+			if p := len(out) - 1; p >= 0 && s.joinsName(k, j, out[p]) {
+				// "Danish Export and Investment Fund" is one name.
+				out[p] = name{text: text[out[p].start:n.end], start: out[p].start, end: n.end}
+			} else {
+				out = append(out, n)
+			}
 			fails = 0
 		} else {
 			fails++
@@ -1313,6 +1318,29 @@ func (s *sentence) list(text string, k int) []name {
 	}
 	return out
 }
+
+// joinsName reports whether item [k, j), after "and", completes the name
+// before it: the previous name ends right before the "and", and the item is
+// capitalised words from a purpose noun to an institution noun.
+func (s *sentence) joinsName(k, j int, prev name) bool {
+	if k < 2 || s.toks[k-1].lower != "and" || s.toks[k-2].end != prev.end || prev.end == 0 {
+		return false
+	}
+	for x := k; x < j; x++ {
+		if !s.toks[x].word || !unicode.IsUpper(firstRune(s.toks[x].text)) {
+			return false
+		}
+	}
+	return institutionNouns[s.toks[j-1].lower] && j-k >= 2 && purposeNouns[s.toks[k].lower]
+}
+
+// institutionNouns end names that may contain "and".
+var institutionNouns = set(`fund foundation bank agency authority council corporation institute trust`)
+
+// purposeNouns open the second half of such a name: "... and Investment
+// Fund", "... and Development Bank".
+var purposeNouns = set(`investment investments development innovation export growth research science technology trade industry
+infrastructure energy climate enterprise business finance`)
 
 // cueAt reports an investor cue or "with" at token k.
 func (s *sentence) cueAt(k int) bool {
