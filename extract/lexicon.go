@@ -160,7 +160,7 @@ grew from|rose from|previous|preceding|contracted|
 potential|record|average|median|mean|moyenne|médiane|stood|stood at|high of|low of|closed at|opened at|trading at|use|using|spend|
 allocate|earmarked`)
 
-var nonDealAfter = phrases(`target|targeted|hard cap|contract|contracts|order|orders|deal to supply|supply deal|supply agreement|lease|
+var nonDealAfter = phrases(`target|targeted|hard cap|in a future|in future|for a future|contract|contracts|order|orders|deal to supply|supply deal|supply agreement|lease|
 settlement|to settle|in damages|fine|penalty|buyback|share buyback|repurchase|in dividends|dividend|bonus|in bonuses|in salary|
 in sales|in orders|in bookings|of the proceeds|of proceeds|of its proceeds|valuation|in revenue|revenue|in sales|in annual|market|in assets|under management|in contracted|in
 arr|in gmv|a year|per year|annually|in losses|loss|in profit|in market|of revenue|in deals|in funding across|across|in exports|
