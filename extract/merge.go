@@ -18,6 +18,24 @@ next:
 				absorb(o, c)
 				continue next
 			}
+			if samePurchase(o, c) {
+				// The headline and the body name the bought asset
+				// differently; the body's longer sentence names it better.
+				was := o.company
+				body := c.sent.End-c.sent.Start > o.sent.End-o.sent.Start
+				absorb(o, c)
+				if body && was.text != c.company.text {
+					o.company = c.company
+					var as []string
+					for _, a := range o.aliases {
+						if a != c.company.text {
+							as = append(as, a)
+						}
+					}
+					o.aliases = appendUnique(as, was.text)
+				}
+				continue next
+			}
 		}
 		out = append(out, c)
 	}
@@ -35,6 +53,18 @@ func sameDeal(a, b *cand) bool {
 	default:
 		return amountsAgree(a, b)
 	}
+}
+
+// samePurchase: one buyer paying the same price twice in one article is one
+// acquisition, however the target is named.
+func samePurchase(a, b *cand) bool {
+	if a.kind != pulse.KindAcquisition || b.kind != pulse.KindAcquisition || a.money == nil || b.money == nil {
+		return false
+	}
+	if len(a.investors) == 0 || len(b.investors) == 0 || pulse.NormalizeName(a.investors[0].text) != pulse.NormalizeName(b.investors[0].text) {
+		return false
+	}
+	return amountsAgree(a, b)
 }
 
 func compatibleKinds(a, b pulse.DealKind) bool {
