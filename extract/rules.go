@@ -486,11 +486,27 @@ func (s *sentence) objectAfter(text string, k, limit int) (name, bool) {
 				x = r.j - 1
 				continue
 			}
-			return s.nameOf(text, r), true
+			return s.nameOf(text, s.sharedModifier(r)), true
 		}
 	}
 	return name{}, false
 }
+
+// sharedModifier drops a trailing technology acronym that a coordinated
+// phrase shares: in "Visakhapatnam AI and cloud hub" the AI is the hub's.
+func (s *sentence) sharedModifier(r run) run {
+	if r.j-r.i < 2 || !techAcronyms[s.toks[r.j-1].lower] || r.j+2 >= len(s.toks) || s.toks[r.j].lower != "and" {
+		return r
+	}
+	a, b := s.toks[r.j+1], s.toks[r.j+2]
+	if a.word && b.word && !a.name && !b.name && !stopAfter[a.lower] && !stopAfter[b.lower] {
+		r.j--
+	}
+	return r
+}
+
+// techAcronyms are capitalised technology words that modify a noun.
+var techAcronyms = set(`ai ml iot ar vr xr ev it`)
 
 // stopAfter are lower-case words that may follow a name without making it a
 // modifier of a noun.
