@@ -54,6 +54,7 @@ func init() {
 		{"fx", "import FILE | show", "manage the currency reference rates", runFX},
 		{"pulses", "add|list|show|remove ...", "manage pulses (tracked topics)", runPulses},
 		{"brief", "[PULSE] [--format text|md|html|json] [--since DATE]", "print a pulse's briefing", runBrief},
+		{"entities", "list [QUERY] | alias ID NAME", "list companies and investors; teach the alias table another name", runEntities},
 		{"tokens", "create NAME | list", "manage API tokens", runTokens},
 		{"migrate", "", "create or upgrade the database schema", runMigrate},
 		{"config", "", "print the configuration, secrets redacted", runConfig},

@@ -2,9 +2,12 @@ package main
 
 import (
 	"os"
+	"strconv"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/fundingpulse/pulse/config"
 )
 
 func TestSourcesAndOPML(t *testing.T) {
@@ -51,5 +54,32 @@ func TestSourcesAndOPML(t *testing.T) {
 	code, out, _ := runPulse(t, data, "", "export", "opml")
 	if code != 0 || !strings.Contains(out, `xmlUrl="https://a.example/feed.xml"`) || !strings.Contains(out, `xmlUrl="https://news.example/rss"`) || strings.Contains(out, "news.example/story") {
 		t.Errorf("export: exit %d\n%s", code, out)
+	}
+}
+
+func TestEntitiesAlias(t *testing.T) {
+	data := t.TempDir()
+	cfg := config.Default()
+	cfg.DataDir = data
+	s, err := openStore(t.Context(), &cli{cfg: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := s.ResolveEntity(t.Context(), "MARA Holdings")
+	b, _ := s.ResolveEntity(t.Context(), "Marathon Digital Holdings")
+	s.Close()
+	if a.ID == b.ID {
+		t.Fatal("distinct names resolved to one entity before any alias")
+	}
+	code, out, errOut := runPulse(t, data, "", "entities", "alias", strconv.FormatInt(a.ID, 10), "Marathon Digital Holdings")
+	if code != 0 || !strings.Contains(out, "Marathon Digital Holdings") {
+		t.Fatalf("alias: exit %d\n%s%s", code, out, errOut)
+	}
+	code, out, _ = runPulse(t, data, "", "entities", "list", "mara")
+	if code != 0 || strings.Count(out, "\n") != 2 || !strings.Contains(out, "MARA Holdings") {
+		t.Errorf("after merging, one entity should carry both names:\n%s", out)
+	}
+	if code, _, errOut := runPulse(t, data, "", "entities", "alias", "999", "X"); code != 1 || !strings.Contains(errOut, "not found") {
+		t.Errorf("alias of a missing entity: exit %d, %s", code, errOut)
 	}
 }
