@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -773,6 +774,9 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 	case s.pick(k, 6, tFund) != nil && (raise != nil || s.closeWord()):
 		kindTrig = s.pick(k, 6, tFund)
 		c.kind = pulse.KindFund
+	case s.fundCommit(e) != nil:
+		kindTrig = s.fundCommit(e)
+		c.kind = pulse.KindFund
 	case s.pick(k, 25, tAcquire, tAcqNoun, tSold, tSell) != nil:
 		kindTrig = s.pick(k, 25, tAcquire, tAcqNoun, tSold, tSell)
 		c.kind = pulse.KindAcquisition
@@ -807,6 +811,20 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 			s.raiseParties(text, c, raise, k, e, focus)
 		}
 	}
+	if c.kind == pulse.KindFund && kindTrig != nil && kindTrig == s.fundCommit(e) && c.company.text != "" {
+		// "A and B have committed $100 million to a jointly managed fund":
+		// the sponsors back the fund the article names.
+		if f, ok := namedFund(text); ok {
+			if len(s.runs) > 0 && s.runs[0].i == 0 && !isPlace(s.toks, s.runs[0]) && !isGenericRun(s.toks, s.runs[0]) {
+				// "Presight, the listed analytics company, and Shorooq"
+				if n := s.nameOf(text, s.runs[0]); n.text != c.company.text {
+					c.investors = append(c.investors, n)
+				}
+			}
+			c.investors = append(c.investors, c.company)
+			c.company = f
+		}
+	}
 	if c.company.text == "" && !(c.kind == pulse.KindInvestment && len(c.investors) > 0) {
 		return nil
 	}
@@ -839,6 +857,42 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 	}
 	s.investorsIn(text, c, k, end, false)
 	return c
+}
+
+// fundCommit returns the fund an amount ending at token e is committed to:
+// "$100 million to a jointly managed fund".
+func (s *sentence) fundCommit(e int) *trig {
+	if e >= len(s.toks) || s.toks[e].lower != "to" && s.toks[e].lower != "into" {
+		return nil
+	}
+	for x := range s.trigs {
+		if t := &s.trigs[x]; t.class == tFund && t.i > e && t.i <= e+5 {
+			return t
+		}
+	}
+	return nil
+}
+
+// fundNamePat matches a fund named in capitalised words: "the Acme–Beta AI
+// fund", "Northwind Growth Fund II".
+var fundNamePat = regexp.MustCompile(`\b\p{Lu}[\p{L}\d]*(?:[–\-’'&]\p{Lu}?[\p{L}\d]*)*(?: \p{Lu}[\p{L}\d]*(?:[–\-’'&]\p{Lu}?[\p{L}\d]*)*)* [Ff]und(?: [IVX]+\b)?`)
+
+// namedFund finds the first fund the text names in capitalised words.
+func namedFund(text string) (name, bool) {
+	for _, loc := range fundNamePat.FindAllStringIndex(text, -1) {
+		st, t := loc[0], text[loc[0]:loc[1]]
+		for {
+			w, rest, ok := strings.Cut(t, " ")
+			if !ok || !capStop[strings.ToLower(w)] {
+				break
+			}
+			st, t = st+len(w)+1, rest
+		}
+		if strings.Count(t, " ") >= 1 && !capStop[strings.ToLower(strings.Fields(t)[0])] {
+			return name{text: t, start: st, end: st + len(t)}, true
+		}
+	}
+	return name{}, false
 }
 
 // passive reports "invested by": the investors follow, the receiver is
