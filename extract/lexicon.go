@@ -104,7 +104,7 @@ eic accelerator|horizon europe`,
 	tOffering: `public offering|follow-on offering|registered direct|registered direct offering|private placement|backstop|warrants|
 rights issue|share placement|placement|treasury`,
 	tWeak: `deals|deal|rounds|investments|exits`,
-	tSell: `sell|sells|sold|selling|to sell|divest|divests|divested|offload|offloads|offloaded|verkauft|vend|vende|vendió|vendeu`,
+	tSell: `sell|sells|sold|selling|to sell|dump|dumps|dumped|liquidates|liquidated|divest|divests|divested|offload|offloads|offloaded|verkauft|vend|vende|vendió|vendeu`,
 })
 
 func buildTriggers(m map[int]string) map[string][]trigger {

@@ -1514,6 +1514,16 @@ func (s *sentence) plainDeals(text string) []*cand {
 		c := &cand{kindAt: Span{s.toks[t.i].start, s.toks[t.j-1].end}}
 		switch t.class {
 		case tAcquire, tAcqNoun, tSold, tSell:
+			if t.class == tSell && s.assetSale(t) {
+				// "Bitdeer has sold all of the bitcoin it held": a
+				// treasury sale, not a takeover.
+				n, ok := s.subject(text, t.i)
+				if !ok {
+					continue
+				}
+				c.kind, c.company = pulse.KindOther, n
+				return []*cand{c}
+			}
 			if t.class == tAcquire && (strings.HasPrefix(s.toks[t.i].lower, "buy") || s.toks[t.i].lower == "purchasing") {
 				continue
 			}
@@ -1575,6 +1585,26 @@ func (s *sentence) plainDeals(text string) []*cand {
 	}
 	return nil
 }
+
+// assetSale reports a seller parting with its own reserves rather than a
+// business: "sold all of the bitcoin it held", "dumps its bitcoin stack".
+func (s *sentence) assetSale(t *trig) bool {
+	own := false
+	for x := t.j; x < len(s.toks) && x < t.j+6; x++ {
+		switch l := s.toks[x].lower; {
+		case l == "its" || l == "all" || l == "entire" || l == "their":
+			own = true
+		case reserveWords[l]:
+			return own
+		case l == "to" || l == "." || s.toks[x].name:
+			return false
+		}
+	}
+	return false
+}
+
+// reserveWords are assets a company holds on its balance sheet.
+var reserveWords = set(`bitcoin bitcoins btc ether ethereum eth crypto cryptocurrency treasury reserves holdings tokens`)
 
 // colonList reads "Two mobility firms issued debt: Acme and Beta" as one
 // deal per listed name.
