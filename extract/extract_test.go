@@ -137,6 +137,11 @@ func TestDeals(t *testing.T) {
 		{text: "Fleet startup Acmeo nets $9M", company: "Acmeo", kind: pulse.KindFundingRound, amount: 9e6, currency: "USD"},
 		{text: "Zephyr Analytics, a Denver data startup, today announced it has raised $14 million in Series A funding led by Crestline Partners. Existing investors Pinebrook Capital and Ash Ventures also participated.", company: "Zephyr Analytics", kind: pulse.KindFundingRound, amount: 14e6, currency: "USD", round: "series_a", investors: []string{"Crestline Partners", "Pinebrook Capital", "Ash Ventures"}, leads: []string{"Crestline Partners"}},
 		{text: "La startup mexicana Kavako cerró una ronda de 700 millones de dólares liderada por SoftBank.", company: "Kavako", kind: pulse.KindFundingRound, amount: 700e6, currency: "USD", investors: []string{"SoftBank"}, leads: []string{"SoftBank"}},
+		{text: "Korvel, the Lyon-based chip designer, is backing a €600m project in Finland, one of the largest such bets in the region.", company: "Finland", kind: pulse.KindInvestment, amount: 600e6, currency: "EUR", investors: []string{"Korvel"}},
+		{text: "Halvard Mining (NASDAQ: HLVD) has sold all of the bitcoin it held to pay for new data centres.", company: "Halvard Mining", kind: pulse.KindOther},
+		{text: "Tamsin Labs raised €8m in a Series A led by Brightwater Capital, with participation from the Nordic Export and Investment Fund.", company: "Tamsin Labs", kind: pulse.KindFundingRound, amount: 8e6, currency: "EUR", investors: []string{"Brightwater Capital", "Nordic Export and Investment Fund"}},
+		{text: "Aldana Cloud will invest $900 million in Pune AI and data hub, the company said.", company: "Pune", kind: pulse.KindInvestment, amount: 900e6, currency: "USD", investors: []string{"Aldana Cloud"}},
+		{text: "Corvid, a listed analytics group, and investment firm Ralston have committed $80 million to a jointly run fund. The Corvid–Ralston Growth fund will back grid suppliers.", company: "Corvid–Ralston Growth fund", kind: pulse.KindFund, amount: 80e6, currency: "USD", investors: []string{"Corvid", "Ralston"}},
 		{text: "株式会社サクラAIは、シリーズBラウンドで総額30億円の資金調達を実施しました。", company: "サクラAI", kind: pulse.KindFundingRound, amount: 3e9, currency: "JPY", round: "series_b"},
 	}
 	x := New(Options{})
@@ -179,6 +184,7 @@ func TestNoDeal(t *testing.T) {
 		"The deal, which would have valued Brightline at $500 million, was called off.",
 		"Investors include Redwood Partners and Cedar Capital.",
 		"Chief executive Mara Lin earned a salary of $1.2 million last year.",
+		"The council also offered Quillon an equity investment of up to €5m in a future round.",
 	} {
 		deals, err := New(Options{}).Extract(context.Background(), Document{Text: text})
 		if err != nil {
@@ -219,6 +225,25 @@ func TestMerge(t *testing.T) {
 	d := deals[0]
 	if d.Round != "seed" || strings.Join(d.Investors, "|") != "Saltmarsh Ventures|Kelp Capital" || strings.Join(d.LeadInvestors, "|") != "Saltmarsh Ventures" {
 		t.Errorf("merged deal lost fields: %+v", d)
+	}
+}
+
+// TestMergeHeadlineVariants: a headline that names the company or the bought
+// asset differently from the body still yields one deal, named as the body
+// names it.
+func TestMergeHeadlineVariants(t *testing.T) {
+	tests := []struct{ text, company string }{
+		{"Tolvik's Imaging Round Lands at $40 Million\n\nTolvik, a maker of inspection cameras, has raised $40 million from Brenna Capital.", "Tolvik"},
+		{"Harlan Cloud Buys Ostby's Ohio Data Site for $90 Million\n\nHarlan Cloud has agreed to buy a 100-megawatt campus near Dayton from Ostby Mining for $90 million in cash.", "Dayton"},
+	}
+	for _, tt := range tests {
+		deals, err := New(Options{}).Extract(context.Background(), Document{Text: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(deals) != 1 || deals[0].Company != tt.company {
+			t.Errorf("%q: got %+v, want one deal for %s", tt.text, deals, tt.company)
+		}
 	}
 }
 
