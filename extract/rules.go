@@ -1279,8 +1279,8 @@ func (s *sentence) investorsAfter(text string, c *cand, from int, followUp bool)
 	}
 	add := func(n name, lead bool) {
 		key := pulse.NormalizeName(n.text)
-		if key == "" || key == pulse.NormalizeName(c.company.text) || bareNouns[strings.ToLower(n.text)] {
-			return
+		if key == "" || bareNouns[strings.ToLower(n.text)] || strings.Contains(" "+pulse.NormalizeName(c.company.text)+" ", " "+key+" ") {
+			return // "investors new to Sable Peak" about Sable Peak Infrastructure
 		}
 		if !seen[key] {
 			seen[key] = true
