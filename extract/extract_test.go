@@ -234,7 +234,7 @@ func TestMerge(t *testing.T) {
 func TestMergeHeadlineVariants(t *testing.T) {
 	tests := []struct{ text, company string }{
 		{"Tolvik's Imaging Round Lands at $40 Million\n\nTolvik, a maker of inspection cameras, has raised $40 million from Brenna Capital.", "Tolvik"},
-		{"Harlan Cloud Buys Ostby's Ohio Data Site for $90 Million\n\nHarlan Cloud has agreed to buy a 100-megawatt campus near Dayton from Ostby Mining for $90 million in cash.", "Dayton"},
+		{"Harlan Cloud Buys Ostby's Ohio Data Site for $90 Million\n\nHarlan Cloud has agreed to buy a 100-megawatt campus near Dayton from Ostby Mining for $90 million in cash.", "Ostby Mining"},
 	}
 	for _, tt := range tests {
 		deals, err := New(Options{}).Extract(context.Background(), Document{Text: tt.text})

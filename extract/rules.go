@@ -1145,12 +1145,37 @@ func (s *sentence) isTrigAt(x, class int) bool {
 	return false
 }
 
+// located reports a name after "near" or "outside": where a bought asset
+// stands, not what was bought.
+func (s *sentence) located(n name) bool {
+	for x := 1; x < len(s.toks); x++ {
+		if s.toks[x].start == n.start {
+			l := s.toks[x-1].lower
+			return l == "near" || l == "outside" || l == "nahe" || l == "près"
+		}
+	}
+	return false
+}
+
 // acquisitionParties: "A acquires B", "A's acquisition of B", "B was sold to A".
 func (s *sentence) acquisitionParties(text string, c *cand, t *trig) {
 	switch t.class {
 	case tAcquire:
 		if n, ok := s.objectAfter(text, t.j, 12); ok {
 			c.company = n
+			if s.located(n) {
+				// "buy a mining campus near Pecos, Texas, from Cinderhill
+				// Mining": the seller owned what was bought.
+				c.company = name{}
+				for x := t.j; x < len(s.toks) && x < t.j+16; x++ {
+					if s.toks[x].lower == "from" {
+						if m, ok := s.objectAfter(text, x+1, 4); ok && !isPlaceName(m.text) {
+							c.company = m
+						}
+						break
+					}
+				}
+			}
 		}
 		if n, ok := s.subject(text, t.i); ok {
 			c.investors = append(c.investors, n)
