@@ -142,6 +142,7 @@ func TestDeals(t *testing.T) {
 		{text: "Tamsin Labs raised €8m in a Series A led by Brightwater Capital, with participation from the Nordic Export and Investment Fund.", company: "Tamsin Labs", kind: pulse.KindFundingRound, amount: 8e6, currency: "EUR", investors: []string{"Brightwater Capital", "Nordic Export and Investment Fund"}},
 		{text: "Aldana Cloud will invest $900 million in Pune AI and data hub, the company said.", company: "Pune", kind: pulse.KindInvestment, amount: 900e6, currency: "USD", investors: []string{"Aldana Cloud"}},
 		{text: "Corvid, a listed analytics group, and investment firm Ralston have committed $80 million to a jointly run fund. The Corvid–Ralston Growth fund will back grid suppliers.", company: "Corvid–Ralston Growth fund", kind: pulse.KindFund, amount: 80e6, currency: "USD", investors: []string{"Corvid", "Ralston"}},
+		{text: "Quorra Systems raised a $6 million seed round led by Mesquite Seed Fund, with participation from the Kerala Hardware Startup Fund.", company: "Quorra Systems", kind: pulse.KindFundingRound, amount: 6e6, currency: "USD", round: "seed", investors: []string{"Mesquite Seed Fund", "Kerala Hardware Startup Fund"}, leads: []string{"Mesquite Seed Fund"}},
 		{text: "株式会社サクラAIは、シリーズBラウンドで総額30億円の資金調達を実施しました。", company: "サクラAI", kind: pulse.KindFundingRound, amount: 3e9, currency: "JPY", round: "series_b"},
 	}
 	x := New(Options{})

@@ -102,6 +102,11 @@ func analyse(text string, sp Span, all []money.Match) *sentence {
 				s.trigs = append(s.trigs, trig{tr.class, k, k + len(tr.words)})
 				switch tr.class {
 				case tRaise, tRound, tAcquire, tAcqNoun, tSold, tInvest, tIPO:
+					if tr.class == tRound && len(tr.words) == 1 && innerNameWords[s.toks[k].lower] && s.toks[k].text != s.toks[k].lower &&
+						k > 0 && s.toks[k-1].name && k+1 < len(s.toks) && s.toks[k+1].name && orgEnds[s.toks[k+1].lower] {
+						s.trigs = s.trigs[:len(s.trigs)-1] // "Saguaro Seed Fund" is a name
+						break
+					}
 					for x := k; x < k+len(tr.words); x++ {
 						s.toks[x].name = false
 					}

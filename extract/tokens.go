@@ -105,6 +105,13 @@ var nameConnectors = map[string]bool{"of": true, "de": true, "du": true, "des": 
 
 // runs returns the candidate names among toks, with leading stop words
 // ("The", "Today") dropped.
+// innerNameWords are capitalised deal words that may stand inside an
+// investor's name, before the word that ends it.
+var innerNameWords = set(`seed startup start-up startups venture`)
+
+// orgEnds end investor names: "Saguaro Seed Fund".
+var orgEnds = set(`fund funds fonds capital ventures partners club network foundation programme program accelerator`)
+
 func runs(toks []token) []run {
 	var out []run
 	for i := 0; i < len(toks); {
@@ -117,6 +124,10 @@ func runs(toks []token) []run {
 			t := toks[j]
 			if t.name && t.money == 0 && !capStop[t.lower] {
 				j++
+				continue
+			}
+			if innerNameWords[t.lower] && t.text != t.lower && j+1 < len(toks) && toks[j+1].name && orgEnds[toks[j+1].lower] {
+				j++ // "Saguaro Seed Fund", "India Semiconductor Startup Fund"
 				continue
 			}
 			if len(t.text) == 1 && t.text[0] >= 'A' && t.text[0] <= 'Z' && t.money == 0 {
