@@ -177,6 +177,7 @@ func TestNoDeal(t *testing.T) {
 	for _, text := range []string{
 		"Arclight is in talks to raise $200 million at a $2 billion valuation.",
 		"The company has raised $85 million to date from investors including Sequel Ventures.",
+		"Quillstone has now raised about $31 million since it was founded in 2019.",
 		"Revenue rose to $45 million in the third quarter, the company said.",
 		"Shares of Kanto Steel closed at $14.20, valuing the company at $3.1 billion.",
 		"Indian startups raised $2.3 billion across 190 deals in the quarter.",

@@ -146,7 +146,7 @@ fell apart|walked away|geplatzt|annulé|cancelado|cancelada`)
 
 // aggregates mark running totals near an amount.
 var aggregates = phrases(`to date|so far|in total|no total|altogether|cumulative|cumulatively|over the years|since its founding|
-since inception|since launch|since its launch|total funding|bringing its total|bringing the total|brings its total|brings the total|
+since inception|since it was founded|since it was established|since being founded|since founding|since its creation|since launch|since its launch|total funding|bringing its total|bringing the total|brings its total|brings the total|
 total|total of|totalise|totalisent|totaliza|across|rounds totaling|rounds , totaling|rounds totalling|rounds , totalling|deals totaling|
 deals , totaling|deals worth|rounds worth|combined|em sete|até hoje|bis heute|au total|en total|insgesamt bisher`)
 
