@@ -1478,13 +1478,6 @@ func sepLen(toks []token, j int) int {
 // clauseOpeners start a clause about the previous name, not a new name.
 var clauseOpeners = set(`which who whose that known where when while founded based whom also auch aussi también também`)
 
-// listDescriptors may stand between two names of one item: "New York
-// investors Betaworks".
-var listDescriptors = set(`investor investors vc firm firms fund funds capital based the der die das la le les o a os as do da dos das
-pela pelo pelas pelos por vom del al au aux
-de new existing french german british american us swiss chinese japanese indian venture investment family office angel angels
-business accelerator corporate strategic global fußball-weltmeister transferwise-ceo teleport-gründer other`)
-
 // itemName picks the name in one list item: the last name before the first
 // word that is neither a descriptor nor part of a name.
 func (s *sentence) itemName(text string, k, j int) (name, bool) {
