@@ -62,7 +62,7 @@ func hostOutlet(raw string) string {
 
 // store turns one doc into a stored, extracted article.
 func (in *Ingester) store(ctx context.Context, src *pulse.Source, d doc, res *SourceResult, ch *changes) {
-	log := in.Log.With("source_id", src.ID, "article_url", d.url)
+	log := in.log().With("source_id", src.ID, "article_url", d.url)
 	d.url = article.CanonicalURL(d.url)
 
 	if d.fromFeed && d.url != "" && len(d.text) < in.Config.ShortText {
@@ -259,7 +259,7 @@ func (in *Ingester) learnAliases(ctx context.Context, d *pulse.Deal) {
 	}
 	for _, a := range d.Aliases {
 		if err := in.Store.AddAlias(ctx, d.CompanyID, a); err != nil {
-			in.Log.Warn("learn alias", "deal_id", d.ID, "alias", a, "err", err)
+			in.log().Warn("learn alias", "deal_id", d.ID, "alias", a, "err", err)
 		}
 	}
 }
@@ -290,7 +290,7 @@ func (in *Ingester) extractPending(ctx context.Context) (changes, error) {
 			if ctx.Err() != nil {
 				return all, ctx.Err()
 			}
-			in.Log.Error("extract deals", "article_id", a.ID, "err", err)
+			in.log().Error("extract deals", "article_id", a.ID, "err", err)
 		}
 	}
 	return all, nil

@@ -39,7 +39,7 @@ type Ingester struct {
 	Extractor *extract.Extractor
 	Model     *llm.Client // optional; briefing prose
 	Now       func() time.Time
-	Log       *slog.Logger
+	Log       *slog.Logger // nil means slog.Default()
 	Config    Config
 
 	mu sync.Mutex // serialises deal resolution so two workers never create one deal twice
@@ -78,6 +78,13 @@ type Summary struct {
 type Options struct {
 	SourceID int64            // only this source; 0 means all
 	Progress func(p Progress) // called after each source; may be nil
+}
+
+func (in *Ingester) log() *slog.Logger {
+	if in.Log != nil {
+		return in.Log
+	}
+	return slog.Default()
 }
 
 func (in *Ingester) now() time.Time {
@@ -216,7 +223,7 @@ func (in *Ingester) afterPass(ctx context.Context, c changes) (int, error) {
 		}
 		if ok {
 			created++
-			in.Log.Info("briefing updated", "pulse", p.Slug)
+			in.log().Info("briefing updated", "pulse", p.Slug)
 		}
 	}
 	return created, nil
@@ -224,7 +231,7 @@ func (in *Ingester) afterPass(ctx context.Context, c changes) (int, error) {
 
 // source fetches and stores one source and records the outcome on it.
 func (in *Ingester) source(ctx context.Context, src *pulse.Source) (SourceResult, changes) {
-	log := in.Log.With("source_id", src.ID, "source_url", src.URL)
+	log := in.log().With("source_id", src.ID, "source_url", src.URL)
 	res, ch, resp, err := in.fetchSource(ctx, src)
 	res.Err = err
 	if ctx.Err() != nil {

@@ -17,13 +17,13 @@ func (in *Ingester) Schedule(ctx context.Context) error {
 	if tick <= 0 {
 		tick = 30 * time.Second
 	}
-	in.Log.Info("scheduler started", "tick", tick.String())
+	in.log().Info("scheduler started", "tick", tick.String())
 	t := time.NewTimer(0)
 	defer t.Stop()
 	for {
 		select {
 		case <-ctx.Done():
-			in.Log.Info("scheduler stopped")
+			in.log().Info("scheduler stopped")
 			return nil
 		case <-t.C:
 		}
@@ -32,9 +32,9 @@ func (in *Ingester) Schedule(ctx context.Context) error {
 		case ctx.Err() != nil:
 			return nil
 		case err != nil:
-			in.Log.Error("scheduled pass", "err", err)
+			in.log().Error("scheduled pass", "err", err)
 		case n > 0:
-			in.Log.Info("scheduled pass", "sources", n)
+			in.log().Info("scheduled pass", "sources", n)
 		}
 		t.Reset(tick)
 	}
