@@ -16,6 +16,7 @@ func TestTSQuery(t *testing.T) {
 		{in: "a b", want: "(phraseto_tsquery('simple', $1) && phraseto_tsquery('simple', $2))", args: []any{"a", "b"}},
 		{in: "a OR -b", code: pulse.EINVALID},
 		{in: "fund -texas", want: "(phraseto_tsquery('simple', $1) && !!phraseto_tsquery('simple', $2))", args: []any{"fund", "texas"}},
+		{in: "fund NOT (tx OR oh)", want: "(phraseto_tsquery('simple', $1) && !!(phraseto_tsquery('simple', $2) || phraseto_tsquery('simple', $3)))", args: []any{"fund", "tx", "oh"}},
 		{in: "opt*", want: "to_tsquery('simple', $1)", args: []any{"opt:*"}},
 		{in: `"data cent"*`, want: "tsquery_phrase(phraseto_tsquery('simple', $1), to_tsquery('simple', $2))", args: []any{"data", "cent:*"}},
 		{in: "x:* | y&z", want: "(to_tsquery('simple', $1) && phraseto_tsquery('simple', $2))", args: []any{"x:*", "y&z"}},

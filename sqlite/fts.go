@@ -2,287 +2,50 @@ package sqlite
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
-	"github.com/fundingpulse/pulse"
+	"github.com/fundingpulse/pulse/internal/sqlstore"
 )
-
-// Search syntax, shared by articles and deals: words, "quoted phrases", a
-// trailing * for a prefix, AND (or juxtaposition), OR, NOT or a leading "-",
-// and parentheses. Every word reaches FTS5 as a quoted string, so no user
-// input is ever read by FTS5 as syntax; structural mistakes (a stray ")",
-// a query that only excludes) are EINVALID.
-
-const (
-	maxQueryLen   = 1000
-	maxQueryDepth = 16
-)
-
-type tokKind int
-
-const (
-	tokTerm tokKind = iota
-	tokAnd
-	tokOr
-	tokNot
-	tokOpen
-	tokClose
-)
-
-type token struct {
-	kind   tokKind
-	text   string
-	prefix bool
-}
-
-// ftsNode is a parsed query: a term, AND or OR over kids, or NOT of kids[0].
-type ftsNode struct {
-	op     tokKind
-	text   string
-	prefix bool
-	kids   []*ftsNode
-}
 
 // ftsQuery translates a user's search string into an FTS5 MATCH expression.
-func ftsQuery(q string) (string, error) {
-	if len(q) > maxQueryLen {
-		return "", pulse.Errorf(pulse.EINVALID, "search query is longer than %d bytes", maxQueryLen)
-	}
-	// FTS5 ends a quoted string at a NUL byte, so NUL is a separator here.
-	q = strings.ReplaceAll(strings.ToValidUTF8(q, " "), "\x00", " ")
-	p := &ftsParser{toks: lexQuery(q)}
-	n, err := p.or(0)
+// Every word reaches FTS5 as a quoted string, so no user input is ever read
+// by FTS5 as syntax.
+func ftsQuery(s string) (string, error) {
+	q, err := sqlstore.ParseQuery(s)
 	if err != nil {
 		return "", err
 	}
-	if p.pos < len(p.toks) {
-		return "", pulse.Errorf(pulse.EINVALID, `search query has an unmatched ")"`)
-	}
-	if n == nil {
-		return "", pulse.Errorf(pulse.EINVALID, "search query has no words")
-	}
-	return render(n)
+	return renderFTS(q), nil
 }
 
-func lexQuery(q string) []token {
-	var toks []token
-	for i := 0; i < len(q); {
-		r, size := utf8.DecodeRuneInString(q[i:])
-		switch {
-		case unicode.IsSpace(r):
-			i += size
-		case r == '(':
-			toks = append(toks, token{kind: tokOpen})
-			i++
-		case r == ')':
-			toks = append(toks, token{kind: tokClose})
-			i++
-		case r == '"':
-			// An unterminated phrase runs to the end of the query.
-			rest := q[i+1:]
-			end := strings.IndexByte(rest, '"')
-			if end < 0 {
-				end = len(rest)
-				i = len(q)
-			} else {
-				i += end + 2
-			}
-			phrase := rest[:end]
-			prefix := false
-			if i < len(q) && q[i] == '*' {
-				prefix = true
-				i++
-			}
-			if hasWordChar(phrase) {
-				toks = append(toks, token{kind: tokTerm, text: phrase, prefix: prefix})
-			}
-		default:
-			j := i
-			for j < len(q) {
-				r, size := utf8.DecodeRuneInString(q[j:])
-				if unicode.IsSpace(r) || r == '(' || r == ')' || r == '"' {
-					break
-				}
-				j += size
-			}
-			word := q[i:j]
-			i = j
-			switch word {
-			case "AND":
-				toks = append(toks, token{kind: tokAnd})
-				continue
-			case "OR":
-				toks = append(toks, token{kind: tokOr})
-				continue
-			case "NOT":
-				toks = append(toks, token{kind: tokNot})
-				continue
-			}
-			if len(word) > 1 && word[0] == '-' {
-				toks = append(toks, token{kind: tokNot})
-				word = word[1:]
-			}
-			prefix := strings.HasSuffix(word, "*")
-			word = strings.TrimRight(word, "*")
-			if hasWordChar(word) {
-				toks = append(toks, token{kind: tokTerm, text: word, prefix: prefix})
-			}
-		}
-	}
-	return toks
-}
-
-// hasWordChar reports whether s has something the tokenizer indexes;
-// terms of punctuation only would match nothing.
-func hasWordChar(s string) bool {
-	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
-}
-
-type ftsParser struct {
-	toks []token
-	pos  int
-}
-
-func (p *ftsParser) peek() (tokKind, bool) {
-	if p.pos >= len(p.toks) {
-		return 0, false
-	}
-	return p.toks[p.pos].kind, true
-}
-
-func (p *ftsParser) or(depth int) (*ftsNode, error) {
-	if depth > maxQueryDepth {
-		return nil, pulse.Errorf(pulse.EINVALID, "search query is nested too deeply")
-	}
-	var kids []*ftsNode
-	for {
-		n, err := p.and(depth)
-		if err != nil {
-			return nil, err
-		}
-		if n != nil {
-			kids = append(kids, n)
-		}
-		if k, ok := p.peek(); !ok || k != tokOr {
-			break
-		}
-		p.pos++
-	}
-	switch len(kids) {
-	case 0:
-		return nil, nil
-	case 1:
-		return kids[0], nil
-	}
-	return &ftsNode{op: tokOr, kids: kids}, nil
-}
-
-func (p *ftsParser) and(depth int) (*ftsNode, error) {
-	var kids []*ftsNode
-	for {
-		k, ok := p.peek()
-		if !ok || k == tokOr || k == tokClose {
-			break
-		}
-		if k == tokAnd {
-			p.pos++
-			continue
-		}
-		n, err := p.unary(depth)
-		if err != nil {
-			return nil, err
-		}
-		if n != nil {
-			kids = append(kids, n)
-		}
-	}
-	switch len(kids) {
-	case 0:
-		return nil, nil
-	case 1:
-		return kids[0], nil
-	}
-	return &ftsNode{op: tokAnd, kids: kids}, nil
-}
-
-func (p *ftsParser) unary(depth int) (*ftsNode, error) {
-	t := p.toks[p.pos]
-	p.pos++
-	switch t.kind {
-	case tokNot:
-		if k, ok := p.peek(); !ok || k == tokOr || k == tokClose || k == tokAnd {
-			return nil, pulse.Errorf(pulse.EINVALID, "NOT must be followed by a word or a group")
-		}
-		n, err := p.unary(depth + 1)
-		if err != nil || n == nil {
-			return nil, err
-		}
-		if n.op == tokNot { // NOT NOT x is x
-			return n.kids[0], nil
-		}
-		return &ftsNode{op: tokNot, kids: []*ftsNode{n}}, nil
-	case tokOpen:
-		n, err := p.or(depth + 1)
-		if err != nil {
-			return nil, err
-		}
-		if k, ok := p.peek(); ok && k == tokClose {
-			p.pos++
-		} // a missing ")" at the end closes the group
-		return n, nil
-	default:
-		return &ftsNode{op: tokTerm, text: t.text, prefix: t.prefix}, nil
-	}
-}
-
-var errOnlyNot = pulse.Errorf(pulse.EINVALID, "a search needs at least one word that is not excluded")
-
-// render writes n in FTS5 syntax. FTS5's NOT is binary ("a NOT b"), so
-// negated parts of an AND are subtracted from its positive parts.
-func render(n *ftsNode) (string, error) {
-	switch n.op {
-	case tokTerm:
-		s := `"` + strings.ReplaceAll(n.text, `"`, `""`) + `"`
-		if n.prefix {
+// renderFTS writes q in FTS5 syntax. FTS5's NOT is binary ("a NOT b"), so
+// negated parts of an AND are subtracted from its positive parts; the
+// parser guarantees there is at least one.
+func renderFTS(q *sqlstore.Query) string {
+	switch q.Op {
+	case sqlstore.Term:
+		s := `"` + strings.ReplaceAll(q.Text, `"`, `""`) + `"`
+		if q.Prefix {
 			s += " *"
 		}
-		return s, nil
-	case tokNot:
-		return "", errOnlyNot
-	case tokOr:
-		parts := make([]string, len(n.kids))
-		for i, k := range n.kids {
-			s, err := render(k)
-			if err != nil {
-				return "", err
-			}
-			parts[i] = "(" + s + ")"
+		return s
+	case sqlstore.Or:
+		parts := make([]string, len(q.Kids))
+		for i, k := range q.Kids {
+			parts[i] = "(" + renderFTS(k) + ")"
 		}
-		return strings.Join(parts, " OR "), nil
+		return strings.Join(parts, " OR ")
 	}
 	var pos, neg []string
-	for _, k := range n.kids {
-		if k.op == tokNot {
-			s, err := render(k.kids[0])
-			if err != nil {
-				return "", err
-			}
-			neg = append(neg, "("+s+")")
-			continue
+	for _, k := range q.Kids {
+		if k.Op == sqlstore.Not {
+			neg = append(neg, "("+renderFTS(k.Kids[0])+")")
+		} else {
+			pos = append(pos, "("+renderFTS(k)+")")
 		}
-		s, err := render(k)
-		if err != nil {
-			return "", err
-		}
-		pos = append(pos, "("+s+")")
-	}
-	if len(pos) == 0 {
-		return "", errOnlyNot
 	}
 	s := "(" + strings.Join(pos, " AND ") + ")"
 	for _, x := range neg {
 		s += " NOT " + x
 	}
-	return s, nil
+	return s
 }
