@@ -305,6 +305,15 @@ type ingestInput struct {
 	SourceID int64 `json:"source_id"` // 0 or absent: every source
 }
 
+// ingestAccepted is the answer to a fetch request: the job that will do it,
+// and whether the request joined a job already queued.
+type ingestAccepted struct {
+	ingestJob
+	Coalesced bool `json:"coalesced"`
+}
+
+// apiIngest queues a fetch pass and answers at once; the client follows the
+// job at its Location.
 func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
 	var in ingestInput
 	if r.ContentLength != 0 {
@@ -315,27 +324,47 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
 	if in.SourceID < 0 {
 		return invalid("source_id: want a source ID, or 0 for every source")
 	}
-	if err := s.triggerIngest(r.Context(), in.SourceID); err != nil {
+	job, coalesced, err := s.queueIngest(r.Context(), in.SourceID)
+	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusAccepted, map[string]any{"status": "accepted", "source_id": in.SourceID})
+	w.Header().Set("Location", job.URL)
+	return writeJSON(w, http.StatusAccepted, ingestAccepted{job, coalesced})
 }
 
-// triggerIngest checks the source exists and asks for a fetch.
-func (s *Server) triggerIngest(ctx context.Context, sourceID int64) error {
+// queueIngest checks the source exists and queues a fetch of it.
+func (s *Server) queueIngest(ctx context.Context, sourceID int64) (ingestJob, bool, error) {
+	if s.ingest == nil {
+		return ingestJob{}, false, unavailable("fetching is not enabled in this server")
+	}
+	if sourceID > 0 {
+		if _, err := s.store.FindSourceByID(ctx, sourceID); pulse.ErrorCode(err) == pulse.ENOTFOUND {
+			return ingestJob{}, false, notFound("No source with ID %d.", sourceID)
+		} else if err != nil {
+			return ingestJob{}, false, err
+		}
+	}
+	return s.ingest.enqueue(sourceID, tokenFrom(ctx).Name)
+}
+
+func (s *Server) apiIngestJobs(w http.ResponseWriter, r *http.Request) error {
 	if s.ingest == nil {
 		return unavailable("fetching is not enabled in this server")
 	}
-	if sourceID > 0 {
-		if _, err := s.store.FindSourceByID(ctx, sourceID); err != nil {
-			return err
-		}
+	return writeJSON(w, http.StatusOK, map[string]any{"jobs": s.ingest.list()})
+}
+
+func (s *Server) apiIngestJob(w http.ResponseWriter, r *http.Request) error {
+	if s.ingest == nil {
+		return unavailable("fetching is not enabled in this server")
 	}
-	if err := s.ingest(ctx, sourceID); err != nil {
-		return err
+	id := r.PathValue("id")
+	job, ok := s.ingest.get(id)
+	if !ok {
+		return notFound("No ingest job %q: a server remembers the jobs it queued until it restarts, "+
+			"and only its last %d finished ones.", id, keepFinished)
 	}
-	s.log.Info("fetch requested", "source_id", sourceID, "token", tokenFrom(ctx).Name)
-	return nil
+	return writeJSON(w, http.StatusOK, job)
 }
 
 // parsePositive parses a version number: a whole number from 1.

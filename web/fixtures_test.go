@@ -36,6 +36,7 @@ type fixture struct {
 	deals    map[string]*pulse.Deal // by short name: lumora, kestrel, hostile, tessera
 	pulse    *pulse.Pulse
 	empty    *pulse.Pulse
+	srv      *Server
 	mu       sync.Mutex
 	ingested []int64 // source IDs passed to Config.Ingest
 }
@@ -192,25 +193,44 @@ func seed(tb testing.TB, s pulse.Store) *fixture {
 	return f
 }
 
-// newTestServer serves the fixture over loopback HTTP.
+// newTestServer serves the fixture over loopback HTTP. Its ingest function
+// records the source IDs it is called with and reports one new article.
 func newTestServer(tb testing.TB) (*httptest.Server, *fixture) {
+	tb.Helper()
+	return newTestServerWith(tb, nil)
+}
+
+// newTestServerWith is newTestServer with another ingest function, when
+// ingest is not nil. The server's worker is closed after the HTTP server.
+func newTestServerWith(tb testing.TB, ingest func(context.Context, int64) (IngestResult, error)) (*httptest.Server, *fixture) {
 	tb.Helper()
 	st := storetest.MustOpenSQLite(tb)
 	f := seed(tb, st)
-	srv, err := New(Config{
-		Store: st,
-		Ingest: func(ctx context.Context, id int64) error {
+	if ingest == nil {
+		ingest = func(ctx context.Context, id int64) (IngestResult, error) {
 			f.mu.Lock()
 			defer f.mu.Unlock()
 			f.ingested = append(f.ingested, id)
-			return nil
-		},
+			return IngestResult{Sources: 1, NewArticles: 1}, nil
+		}
+	}
+	srv, err := New(Config{
+		Store:   st,
+		Ingest:  ingest,
 		Now:     func() time.Time { return day(2026, 3, 5) },
 		Version: "test",
 	})
 	if err != nil {
 		tb.Fatal(err)
 	}
+	f.srv = srv
+	tb.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := srv.Close(ctx); err != nil {
+			tb.Error(err)
+		}
+	})
 	ts := httptest.NewServer(srv)
 	tb.Cleanup(ts.Close)
 	return ts, f

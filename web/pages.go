@@ -227,19 +227,25 @@ func (s *Server) sourcesPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	var fetching map[int64]string
+	if s.ingest != nil {
+		fetching = s.ingest.active()
+	}
 	return s.render(w, r, http.StatusOK, "sources", "Sources", struct {
-		Sources []*pulse.Source
-		Notice  string
-		CanRun  bool
-	}{ss, notice(r.URL.Query().Get("done")), s.ingest != nil})
+		Sources  []*pulse.Source
+		Notice   string
+		CanRun   bool
+		Fetching map[int64]string // source ID (0: every source) → queued or running
+	}{ss, notice(r.URL.Query().Get("done")), s.ingest != nil, fetching})
 }
 
 // notice turns the ?done= marker of a post-redirect-get into a message.
 func notice(done string) string {
 	return map[string]string{
-		"added":   "Source added.",
-		"removed": "Source removed.",
-		"fetch":   "Fetch requested.",
+		"added":         "Source added.",
+		"removed":       "Source removed.",
+		"fetch":         "Fetch queued. It runs in the background; reload this page to see what it found.",
+		"fetch-pending": "A fetch that covers this source was already queued; it runs in the background.",
 	}[done]
 }
 
@@ -282,9 +288,14 @@ func (s *Server) fetchSourceForm(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := s.triggerIngest(r.Context(), id); err != nil {
+	_, coalesced, err := s.queueIngest(r.Context(), id)
+	if err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/sources?done=fetch", http.StatusSeeOther)
+	done := "fetch"
+	if coalesced {
+		done = "fetch-pending"
+	}
+	http.Redirect(w, r, "/sources?done="+done, http.StatusSeeOther)
 	return nil
 }

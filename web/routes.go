@@ -74,6 +74,8 @@ func (s *Server) routes() []route {
 		{"POST /api/v1/sources", kindAPIAuth, s.apiCreateSource},
 		{"DELETE /api/v1/sources/{id}", kindAPIAuth, s.apiDeleteSource},
 		{"POST /api/v1/ingest", kindAPIAuth, s.apiIngest},
+		{"GET /api/v1/ingest", kindAPIAuth, s.apiIngestJobs},
+		{"GET /api/v1/ingest/{id}", kindAPIAuth, s.apiIngestJob},
 		{"/api/", kindAPI, s.apiNotFound},
 	}
 }

@@ -21,10 +21,12 @@ import (
 // Config is what a Server needs; Store is required, the rest has defaults.
 type Config struct {
 	Store pulse.Store
-	// Ingest triggers a fetch of one source, or of all sources when sourceID
-	// is 0. It is called inside the request, so it should enqueue the work
-	// and return quickly. Nil disables the ingest endpoints (503).
-	Ingest func(ctx context.Context, sourceID int64) error
+	// Ingest runs a fetch pass over one source, or over every source when
+	// sourceID is 0, and reports what it added. Requests only queue a pass:
+	// the server calls Ingest from its own background worker, one pass at a
+	// time, with a context that Close cancels. Nil disables the ingest
+	// endpoints (503).
+	Ingest func(ctx context.Context, sourceID int64) (IngestResult, error)
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 	// Log receives request logs and internal errors; nil discards them.
@@ -41,10 +43,11 @@ type Config struct {
 }
 
 // Server is the Funding Pulse web UI and API as an http.Handler. It holds no
-// goroutines or listeners, so the caller's http.Server shuts it down.
+// listeners; its one goroutine, the ingest worker, runs only while fetch
+// passes are queued, and Close stops it.
 type Server struct {
 	store      pulse.Store
-	ingest     func(ctx context.Context, sourceID int64) error
+	ingest     *ingestQueue // nil when fetching is disabled
 	now        func() time.Time
 	log        *slog.Logger
 	version    string
@@ -65,7 +68,6 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{
 		store:      cfg.Store,
-		ingest:     cfg.Ingest,
 		now:        cfg.Now,
 		log:        cfg.Log,
 		version:    cfg.Version,
@@ -76,6 +78,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Ingest != nil {
+		s.ingest = newIngestQueue(cfg.Ingest, s.now, s.log)
 	}
 	if s.version == "" {
 		s.version = "dev"
@@ -105,4 +110,16 @@ func New(cfg Config) (*Server, error) {
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.handler.ServeHTTP(w, r)
+}
+
+// Close stops background work: fetches still queued are dropped (marked
+// failed), the running pass is cancelled, and Close waits for it to return
+// or for ctx to end. Call it after the http.Server has shut down, before the
+// store closes; fetch requests after Close are refused with 503. Calling it
+// again waits again.
+func (s *Server) Close(ctx context.Context) error {
+	if s.ingest == nil {
+		return nil
+	}
+	return s.ingest.close(ctx)
 }

@@ -174,6 +174,16 @@ func TestEveryDocumentedPathAnswers(t *testing.T) {
 			}
 			t.Run(strings.ToUpper(method)+" "+path, func(t *testing.T) {
 				u := ts.URL + pathFor(f, path)
+				var op struct{ Security []map[string][]string }
+				if err := json.Unmarshal(ops[method], &op); err != nil {
+					t.Fatal(err)
+				}
+				if len(op.Security) > 0 {
+					// Operations behind a token must refuse an anonymous caller.
+					r := call(t, nil, strings.ToUpper(method), u, "{}", map[string]string{"Content-Type": "application/json"})
+					wantProblem(t, r, http.StatusUnauthorized, "token")
+					return
+				}
 				if method == "get" {
 					r := get(t, u)
 					if r.status != http.StatusOK {
@@ -184,9 +194,7 @@ func TestEveryDocumentedPathAnswers(t *testing.T) {
 					}
 					return
 				}
-				// Writes must refuse an anonymous caller.
-				r := call(t, nil, strings.ToUpper(method), u, "{}", map[string]string{"Content-Type": "application/json"})
-				wantProblem(t, r, http.StatusUnauthorized, "token")
+				t.Fatalf("%s %s: a write without security in openapi.json", strings.ToUpper(method), path)
 			})
 		}
 	}
@@ -378,8 +386,11 @@ func TestWritesNeedAToken(t *testing.T) {
 			t.Errorf("%s: status = %d, want %d; body: %s", tt.name, r.status, tt.status, r.body)
 		}
 	}
-	if got, want := f.ingestCalls(), []int64{0, f.sources[0].ID}; !slices.Equal(got, want) {
-		t.Errorf("ingest calls = %v, want %v", got, want)
+	// The pass over every source runs first; the one-source request either
+	// folded into it while it was queued or ran after it.
+	waitFor(t, "the queued passes to run", func() bool { return len(f.ingestCalls()) > 0 })
+	if got := f.ingestCalls(); got[0] != 0 || len(got) > 2 || (len(got) == 2 && got[1] != f.sources[0].ID) {
+		t.Errorf("ingest calls = %v, want [0] or [0 %d]", got, f.sources[0].ID)
 	}
 	r := get(t, ts.URL+"/api/v1/sources")
 	if !strings.Contains(r.body, "feeds.example.org/ai.xml") || strings.Contains(r.body, "broken.example.net") {
@@ -794,9 +805,7 @@ func TestSignInAndSourceForms(t *testing.T) {
 			t.Errorf("POST %s = %d to %q, want 303 to %s", step.path, r.status, r.header.Get("Location"), step.location)
 		}
 	}
-	if got := f.ingestCalls(); !slices.Equal(got, []int64{f.sources[0].ID}) {
-		t.Errorf("ingest calls = %v", got)
-	}
+	waitFor(t, "the queued fetch to run", func() bool { return slices.Equal(f.ingestCalls(), []int64{f.sources[0].ID}) })
 	body = call(t, client, "GET", ts.URL+"/sources?done=removed", "", nil).body
 	if !strings.Contains(body, "feeds.example.org/new.xml") || strings.Contains(body, "broken.example.net") || !strings.Contains(body, "Source removed.") {
 		t.Error("sources page does not show the changes")

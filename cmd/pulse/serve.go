@@ -45,6 +45,7 @@ func runServe(ctx context.Context, c *cli, args []string) error {
 type server struct {
 	URL  string
 	http *http.Server
+	web  *web.Server
 	errc chan error
 }
 
@@ -52,9 +53,12 @@ type server struct {
 func startServer(c *cli, s pulse.Store, in *ingest.Ingester, addr string) (*server, error) {
 	h, err := web.New(web.Config{
 		Store: s,
-		Ingest: func(ctx context.Context, sourceID int64) error {
-			_, err := in.Run(ctx, ingest.Options{SourceID: sourceID})
-			return err
+		Ingest: func(ctx context.Context, sourceID int64) (web.IngestResult, error) {
+			sum, err := in.Run(ctx, ingest.Options{SourceID: sourceID})
+			return web.IngestResult{
+				Sources: sum.Sources, FailedSources: sum.Failed, NewArticles: sum.NewArticles,
+				NewDeals: sum.NewDeals, NewMentions: sum.NewMentions, Briefings: sum.Briefings,
+			}, err
 		},
 		Log:     c.log,
 		Version: version,
@@ -68,6 +72,7 @@ func startServer(c *cli, s pulse.Store, in *ingest.Ingester, addr string) (*serv
 	}
 	srv := &server{
 		URL: "http://" + ln.Addr().String(),
+		web: h,
 		http: &http.Server{
 			Handler:           h,
 			ReadHeaderTimeout: 10 * time.Second,
@@ -85,20 +90,30 @@ func startServer(c *cli, s pulse.Store, in *ingest.Ingester, addr string) (*serv
 func (s *server) Wait(ctx context.Context) error {
 	select {
 	case err := <-s.errc:
-		return err
+		return errors.Join(err, s.Close())
 	case <-ctx.Done():
 	}
 	return s.Close()
 }
 
-// Close stops the server, letting requests in flight finish for a while.
+// Close stops the server, letting requests in flight finish for a while,
+// then cancels a fetch pass the web UI or API queued and waits for it, so
+// the store can be closed after.
 func (s *server) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
+	var errs []error
 	if err := s.http.Shutdown(ctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return fmt.Errorf("shut down web server: %w", err)
+		errs = append(errs, fmt.Errorf("shut down web server: %w", err))
 	}
-	return nil
+	// The pass gets its own time: cancelling it is quick, and the store
+	// must not close under it because slow requests took the first budget.
+	wctx, wcancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer wcancel()
+	if err := s.web.Close(wctx); err != nil {
+		errs = append(errs, fmt.Errorf("stop queued fetches: %w", err))
+	}
+	return errors.Join(errs...)
 }
 
 func runDemo(ctx context.Context, c *cli, args []string) error {
