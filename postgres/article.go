@@ -2,57 +2,21 @@ package postgres
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/fundingpulse/pulse"
+	"github.com/fundingpulse/pulse/internal/sqlstore"
 )
-
-const articleCols = `a.id, coalesce(a.source_id, 0), a.url, a.guid, a.identity_hash, a.title, a.outlet,
-	a.author, a.published, a.fetched_at, a.lang, a.text, a.content_hash, a.simhash,
-	coalesce(a.duplicate_of, 0), a.extracted_at`
-
-func scanArticle(row pgx.Row) (*pulse.Article, error) {
-	var a pulse.Article
-	var sim int64
-	err := row.Scan(&a.ID, &a.SourceID, &a.URL, &a.GUID, &a.IdentityHash, &a.Title, &a.Outlet,
-		&a.Author, timeCol{&a.Published}, timeCol{&a.FetchedAt}, &a.Lang, &a.Text, &a.ContentHash, &sim,
-		&a.DuplicateOf, timeCol{&a.ExtractedAt})
-	a.SimHash = uint64(sim)
-	return &a, err
-}
-
-// identityHash is the documented fallback chain for an article that comes
-// without one: GUID, else canonical URL, else title and text.
-func identityHash(a *pulse.Article) string {
-	key := a.GUID
-	if key == "" {
-		key = a.URL
-	}
-	if key == "" {
-		key = a.Title + "\n" + a.Text
-	}
-	sum := sha256.Sum256([]byte(key))
-	return hex.EncodeToString(sum[:])
-}
 
 // AddArticle stores an article unless the same IdentityHash, URL or
 // ContentHash is already stored, and sets a.ID either way. An empty
 // IdentityHash is derived as documented on pulse.Article.
 func (db *DB) AddArticle(ctx context.Context, a *pulse.Article) (bool, error) {
-	if strings.TrimSpace(a.Title) == "" && strings.TrimSpace(a.Text) == "" && a.URL == "" {
-		return false, pulse.Errorf(pulse.EINVALID, "an article needs a URL, a title or text")
-	}
-	if err := checkTimes(a.Published, a.FetchedAt, a.ExtractedAt); err != nil {
+	if err := sqlstore.PrepareArticle(a); err != nil {
 		return false, err
-	}
-	if a.IdentityHash == "" {
-		a.IdentityHash = identityHash(a)
 	}
 	// ON CONFLICT DO NOTHING covers all three unique indexes and waits for
 	// a concurrent insert of the same article to commit, so the lookup
@@ -61,9 +25,9 @@ func (db *DB) AddArticle(ctx context.Context, a *pulse.Article) (bool, error) {
 		author, published, fetched_at, lang, text, content_hash, simhash, duplicate_of, extracted_at, search)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, to_tsvector('simple', $16))
 		ON CONFLICT DO NOTHING RETURNING id`,
-		nullID(a.SourceID), a.URL, a.GUID, a.IdentityHash, a.Title, a.Outlet,
-		a.Author, encTime(a.Published), encTime(a.FetchedAt), a.Lang, a.Text, a.ContentHash,
-		int64(a.SimHash), nullID(a.DuplicateOf), encTime(a.ExtractedAt), searchFold(a.Title+"\n"+a.Text)).Scan(&a.ID)
+		sqlstore.NullID(a.SourceID), a.URL, a.GUID, a.IdentityHash, a.Title, a.Outlet,
+		a.Author, sqlstore.EncodeTime(a.Published), sqlstore.EncodeTime(a.FetchedAt), a.Lang, a.Text, a.ContentHash,
+		int64(a.SimHash), sqlstore.NullID(a.DuplicateOf), sqlstore.EncodeTime(a.ExtractedAt), searchFold(a.Title+"\n"+a.Text)).Scan(&a.ID)
 	if err == nil {
 		return true, nil
 	}
@@ -86,7 +50,7 @@ func (db *DB) AddArticle(ctx context.Context, a *pulse.Article) (bool, error) {
 
 // FindArticleByID returns one article; ENOTFOUND if absent.
 func (db *DB) FindArticleByID(ctx context.Context, id int64) (*pulse.Article, error) {
-	a, err := scanArticle(db.pool.QueryRow(ctx, `SELECT `+articleCols+` FROM articles a WHERE a.id = $1`, id))
+	a, err := sqlstore.ScanArticle(db.pool.QueryRow(ctx, `SELECT `+sqlstore.ArticleCols+` FROM articles a WHERE a.id = $1`, id))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, pulse.Errorf(pulse.ENOTFOUND, "article %d not found", id)
 	}
@@ -115,10 +79,10 @@ func (db *DB) FindArticles(ctx context.Context, f pulse.ArticleFilter) ([]*pulse
 		w.add("a.url = " + w.arg(*f.URL))
 	}
 	if !f.From.IsZero() {
-		w.add("a.published >= " + w.arg(bound(f.From)))
+		w.add("a.published >= " + w.arg(sqlstore.Bound(f.From)))
 	}
 	if !f.To.IsZero() {
-		w.add("a.published <= " + w.arg(bound(f.To)))
+		w.add("a.published <= " + w.arg(sqlstore.Bound(f.To)))
 	}
 	if f.NotExtracted {
 		w.add("a.extracted_at IS NULL")
@@ -137,21 +101,10 @@ func (db *DB) FindArticles(ctx context.Context, f pulse.ArticleFilter) ([]*pulse
 			return dbErr("count articles", err)
 		}
 		args := append(w.args[:len(w.args):len(w.args)], limitArg(f.Limit), f.Offset)
-		rows, err := tx.Query(ctx, `SELECT `+articleCols+` FROM articles a`+w.sql()+
+		var err error
+		out, err = queryAll(ctx, tx, sqlstore.ScanArticle, `SELECT `+sqlstore.ArticleCols+` FROM articles a`+w.sql()+
 			` ORDER BY a.published DESC NULLS LAST, a.id DESC LIMIT `+placeholder(len(args)-1)+` OFFSET `+placeholder(len(args)), args...)
-		if err != nil {
-			return dbErr("find articles", err)
-		}
-		defer rows.Close()
-		out = []*pulse.Article{}
-		for rows.Next() {
-			a, err := scanArticle(rows)
-			if err != nil {
-				return dbErr("scan article", err)
-			}
-			out = append(out, a)
-		}
-		return dbErr("find articles", rows.Err())
+		return dbErr("find articles", err)
 	})
 	if err != nil {
 		return nil, 0, err
@@ -162,32 +115,9 @@ func (db *DB) FindArticles(ctx context.Context, f pulse.ArticleFilter) ([]*pulse
 // ArticleSignatures returns near-duplicate signatures of articles published
 // at or after since, oldest first.
 func (db *DB) ArticleSignatures(ctx context.Context, since time.Time) ([]pulse.ArticleSignature, error) {
-	rows, err := db.pool.Query(ctx, `SELECT id, title, simhash, published, coalesce(duplicate_of, 0)
-		FROM articles WHERE $1::bigint IS NULL OR published >= $1 ORDER BY published NULLS FIRST, id`, sinceBound(since))
-	if err != nil {
-		return nil, dbErr("article signatures", err)
-	}
-	defer rows.Close()
-	out := []pulse.ArticleSignature{}
-	for rows.Next() {
-		var s pulse.ArticleSignature
-		var sim int64
-		if err := rows.Scan(&s.ID, &s.Title, &sim, timeCol{&s.Published}, &s.DuplicateOf); err != nil {
-			return nil, dbErr("scan signature", err)
-		}
-		s.SimHash = uint64(sim)
-		out = append(out, s)
-	}
-	return out, dbErr("article signatures", rows.Err())
-}
-
-// sinceBound is NULL for a zero since (everything, even undated articles),
-// else the clamped bound.
-func sinceBound(since time.Time) any {
-	if since.IsZero() {
-		return nil
-	}
-	return bound(since)
+	out, err := queryAll(ctx, db.pool, sqlstore.ScanSignature, `SELECT `+sqlstore.SignatureCols+` FROM articles
+		WHERE $1::bigint IS NULL OR published >= $1 ORDER BY published NULLS FIRST, id`, sqlstore.SinceBound(since))
+	return out, dbErr("article signatures", err)
 }
 
 // MarkExtracted records that deal extraction finished for an article.
@@ -195,7 +125,7 @@ func (db *DB) MarkExtracted(ctx context.Context, articleID int64, at time.Time) 
 	if at.IsZero() {
 		at = db.now()
 	}
-	if err := checkTimes(at); err != nil {
+	if err := sqlstore.CheckTimes(at); err != nil {
 		return err
 	}
 	tag, err := db.pool.Exec(ctx, `UPDATE articles SET extracted_at = $1 WHERE id = $2`, at.UnixNano(), articleID)

@@ -2,81 +2,23 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
-	"math"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/fundingpulse/pulse"
+	"github.com/fundingpulse/pulse/internal/sqlstore"
 )
-
-const dealCols = `d.id, d.kind, d.company, coalesce(d.company_id, 0), d.amount, d.currency, d.amount_usd,
-	d.alt_amounts, d.round, d.stake_percent, d.announced, d.date, d.sector, d.country, d.region,
-	d.conflict, d.created_at, d.updated_at`
-
-func scanDeal(row pgx.Row) (*pulse.Deal, error) {
-	var d pulse.Deal
-	var alt string
-	err := row.Scan(&d.ID, &d.Kind, &d.Company, &d.CompanyID, &d.Amount, &d.Currency, &d.AmountUSD,
-		&alt, &d.Round, &d.StakePercent, timeCol{&d.Announced}, timeCol{&d.Date}, &d.Sector, &d.Country,
-		&d.Region, &d.Conflict, timeCol{&d.CreatedAt}, timeCol{&d.UpdatedAt})
-	if err != nil {
-		return nil, err
-	}
-	if err := json.Unmarshal([]byte(alt), &d.AltAmounts); err != nil {
-		return nil, fmt.Errorf("deal %d alt amounts: %w", d.ID, err)
-	}
-	d.Investors, d.LeadInvestors, d.Mentions = []string{}, []string{}, []pulse.Mention{}
-	return &d, nil
-}
-
-func validateDeal(d *pulse.Deal) error {
-	if !d.Kind.Valid() {
-		return pulse.Errorf(pulse.EINVALID, "unknown deal kind %q", d.Kind)
-	}
-	if err := checkTimes(d.Announced, d.Date); err != nil {
-		return err
-	}
-	for _, v := range []float64{d.Amount, d.AmountUSD, d.StakePercent} {
-		if v < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
-			return pulse.Errorf(pulse.EINVALID, "deal amounts must be finite and not negative")
-		}
-	}
-	return nil
-}
-
-func validateMention(m *pulse.Mention) error {
-	if m.ArticleID == 0 {
-		return pulse.Errorf(pulse.EINVALID, "a mention needs an article")
-	}
-	if m.Start < 0 || m.End < m.Start {
-		return pulse.Errorf(pulse.EINVALID, "mention span %d..%d is not valid", m.Start, m.End)
-	}
-	if m.Amount < 0 || math.IsNaN(m.Amount) || math.IsInf(m.Amount, 0) {
-		return pulse.Errorf(pulse.EINVALID, "mention amount must be finite and not negative")
-	}
-	return nil
-}
 
 // CreateDeal stores a new deal with its mentions and resolves its parties.
 func (db *DB) CreateDeal(ctx context.Context, d *pulse.Deal) error {
-	if err := validateDeal(d); err != nil {
+	if err := sqlstore.ValidateNewDeal(d); err != nil {
 		return err
 	}
-	if len(d.Mentions) == 0 {
-		return pulse.Errorf(pulse.EINVALID, "a deal needs at least one mention")
-	}
-	for i := range d.Mentions {
-		if err := validateMention(&d.Mentions[i]); err != nil {
-			return err
-		}
-	}
-	alt, err := json.Marshal(d.AltAmounts)
+	alt, err := sqlstore.EncodeJSON("alt amounts", d.AltAmounts)
 	if err != nil {
-		return fmt.Errorf("encode alt amounts: %w", err)
+		return err
 	}
 	now := db.now()
 	err = db.tx(ctx, func(tx pgx.Tx) error {
@@ -88,8 +30,8 @@ func (db *DB) CreateDeal(ctx context.Context, d *pulse.Deal) error {
 			amount_usd, alt_amounts, round, stake_percent, announced, date, sector, country, region, conflict,
 			created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, false, $16, $16)
 			RETURNING id`,
-			string(d.Kind), d.Company, fold(d.Company), nullID(companyID), d.Amount, d.Currency, d.AmountUSD, string(alt),
-			string(d.Round), d.StakePercent, encTime(d.Announced), encTime(d.Date), d.Sector, d.Country, d.Region,
+			string(d.Kind), d.Company, sqlstore.Fold(d.Company), sqlstore.NullID(companyID), d.Amount, d.Currency, d.AmountUSD, alt,
+			string(d.Round), d.StakePercent, sqlstore.EncodeTime(d.Announced), sqlstore.EncodeTime(d.Date), d.Sector, d.Country, d.Region,
 			now.UnixNano()).Scan(&d.ID)
 		if err != nil {
 			return dbErr("create deal", err)
@@ -111,7 +53,7 @@ func (db *DB) CreateDeal(ctx context.Context, d *pulse.Deal) error {
 			return err
 		}
 		d.CompanyID = companyID
-		return tx.QueryRow(ctx, `SELECT conflict, date FROM deals WHERE id = $1`, d.ID).Scan(&d.Conflict, timeCol{&d.Date})
+		return tx.QueryRow(ctx, `SELECT conflict, date FROM deals WHERE id = $1`, d.ID).Scan(&d.Conflict, sqlstore.TimeCol(&d.Date))
 	})
 	if err != nil {
 		return err
@@ -143,7 +85,7 @@ func (db *DB) writeParties(ctx context.Context, tx pgx.Tx, d *pulse.Deal) error 
 				return err
 			}
 			if _, err := tx.Exec(ctx, `INSERT INTO deal_parties (deal_id, role, position, name, fold, entity_id)
-				VALUES ($1, $2, $3, $4, $5, $6)`, d.ID, list.role, i, name, fold(name), nullID(id)); err != nil {
+				VALUES ($1, $2, $3, $4, $5, $6)`, d.ID, list.role, i, name, sqlstore.Fold(name), sqlstore.NullID(id)); err != nil {
 				return dbErr("add deal party", err)
 			}
 		}
@@ -154,14 +96,14 @@ func (db *DB) writeParties(ctx context.Context, tx pgx.Tx, d *pulse.Deal) error 
 // insertMention stores m unless the same (deal, article, span) exists, and
 // sets m.ID and m.DealID either way.
 func insertMention(ctx context.Context, tx pgx.Tx, dealID int64, m *pulse.Mention) error {
-	ev, err := json.Marshal(m.Evidence)
+	ev, err := sqlstore.EncodeJSON("evidence", m.Evidence)
 	if err != nil {
-		return fmt.Errorf("encode evidence: %w", err)
+		return err
 	}
 	m.DealID = dealID
 	err = tx.QueryRow(ctx, `INSERT INTO mentions (deal_id, article_id, sentence, start, "end", amount, currency, evidence)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id`,
-		dealID, m.ArticleID, m.Sentence, m.Start, m.End, m.Amount, m.Currency, string(ev)).Scan(&m.ID)
+		dealID, m.ArticleID, m.Sentence, m.Start, m.End, m.Amount, m.Currency, ev).Scan(&m.ID)
 	if errors.Is(err, pgx.ErrNoRows) {
 		err = tx.QueryRow(ctx, `SELECT id FROM mentions WHERE deal_id = $1 AND article_id = $2 AND start = $3 AND "end" = $4`,
 			dealID, m.ArticleID, m.Start, m.End).Scan(&m.ID)
@@ -183,16 +125,8 @@ func fillDate(ctx context.Context, tx pgx.Tx, dealID int64) error {
 
 // refreshDeal recomputes the deal's Conflict flag and its search document.
 func refreshDeal(ctx context.Context, tx pgx.Tx, dealID int64) error {
-	rows, err := tx.Query(ctx, `SELECT amount, currency FROM mentions
+	amounts, err := queryAll(ctx, tx, sqlstore.ScanMoney, `SELECT amount, currency FROM mentions
 		WHERE deal_id = $1 AND currency <> '' AND amount > 0`, dealID)
-	if err != nil {
-		return dbErr("read mention amounts", err)
-	}
-	amounts, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (pulse.Money, error) {
-		var m pulse.Money
-		err := r.Scan(&m.Amount, &m.Currency)
-		return m, err
-	})
 	if err != nil {
 		return dbErr("read mention amounts", err)
 	}
@@ -204,33 +138,18 @@ func refreshDeal(ctx context.Context, tx pgx.Tx, dealID int64) error {
 		return dbErr("read deal text", err)
 	}
 	_, err = tx.Exec(ctx, `UPDATE deals SET conflict = $1, search = to_tsvector('simple', $2) WHERE id = $3`,
-		disagree(amounts), searchFold(doc), dealID)
+		sqlstore.Disagree(amounts), searchFold(doc), dealID)
 	return dbErr("index deal", err)
-}
-
-// disagree reports whether reported amounts conflict: different currencies,
-// or amounts in one currency more than 1% apart.
-func disagree(amounts []pulse.Money) bool {
-	for i := 1; i < len(amounts); i++ {
-		a, b := amounts[0], amounts[i]
-		if !strings.EqualFold(a.Currency, b.Currency) {
-			return true
-		}
-		if math.Abs(a.Amount-b.Amount) > 0.01*math.Max(a.Amount, b.Amount) {
-			return true
-		}
-	}
-	return false
 }
 
 // UpdateDeal rewrites a deal's fields, not its mentions.
 func (db *DB) UpdateDeal(ctx context.Context, d *pulse.Deal) error {
-	if err := validateDeal(d); err != nil {
+	if err := sqlstore.ValidateDeal(d); err != nil {
 		return err
 	}
-	alt, err := json.Marshal(d.AltAmounts)
+	alt, err := sqlstore.EncodeJSON("alt amounts", d.AltAmounts)
 	if err != nil {
-		return fmt.Errorf("encode alt amounts: %w", err)
+		return err
 	}
 	now := db.now()
 	return db.tx(ctx, func(tx pgx.Tx) error {
@@ -241,8 +160,8 @@ func (db *DB) UpdateDeal(ctx context.Context, d *pulse.Deal) error {
 		tag, err := tx.Exec(ctx, `UPDATE deals SET kind = $1, company = $2, company_fold = $3, company_id = $4,
 			amount = $5, currency = $6, amount_usd = $7, alt_amounts = $8, round = $9, stake_percent = $10, announced = $11,
 			date = $12, sector = $13, country = $14, region = $15, updated_at = $16 WHERE id = $17`,
-			string(d.Kind), d.Company, fold(d.Company), nullID(companyID), d.Amount, d.Currency, d.AmountUSD, string(alt),
-			string(d.Round), d.StakePercent, encTime(d.Announced), encTime(d.Date), d.Sector, d.Country, d.Region,
+			string(d.Kind), d.Company, sqlstore.Fold(d.Company), sqlstore.NullID(companyID), d.Amount, d.Currency, d.AmountUSD, alt,
+			string(d.Round), d.StakePercent, sqlstore.EncodeTime(d.Announced), sqlstore.EncodeTime(d.Date), d.Sector, d.Country, d.Region,
 			now.UnixNano(), d.ID)
 		if err != nil {
 			return dbErr("update deal", err)
@@ -263,13 +182,13 @@ func (db *DB) UpdateDeal(ctx context.Context, d *pulse.Deal) error {
 		}
 		d.CompanyID, d.UpdatedAt = companyID, now
 		return tx.QueryRow(ctx, `SELECT conflict, date, created_at FROM deals WHERE id = $1`, d.ID).
-			Scan(&d.Conflict, timeCol{&d.Date}, timeCol{&d.CreatedAt})
+			Scan(&d.Conflict, sqlstore.TimeCol(&d.Date), sqlstore.TimeCol(&d.CreatedAt))
 	})
 }
 
 // AddMention attaches a report to a deal and recomputes its Conflict flag.
 func (db *DB) AddMention(ctx context.Context, dealID int64, m *pulse.Mention) error {
-	if err := validateMention(m); err != nil {
+	if err := sqlstore.ValidateMention(m); err != nil {
 		return err
 	}
 	return db.tx(ctx, func(tx pgx.Tx) error {
@@ -335,10 +254,10 @@ func (db *DB) FindDeals(ctx context.Context, f pulse.DealFilter) ([]*pulse.Deal,
 		w.add("d.id = ANY(" + w.arg(f.IDs) + ")")
 	}
 	if !f.From.IsZero() {
-		w.add("d.date >= " + w.arg(bound(f.From)))
+		w.add("d.date >= " + w.arg(sqlstore.Bound(f.From)))
 	}
 	if !f.To.IsZero() {
-		w.add("d.date <= " + w.arg(bound(f.To)))
+		w.add("d.date <= " + w.arg(sqlstore.Bound(f.To)))
 	}
 	if len(f.Kinds) > 0 {
 		w.add("d.kind = ANY(" + w.arg(strs(f.Kinds)) + ")")
@@ -352,7 +271,7 @@ func (db *DB) FindDeals(ctx context.Context, f pulse.DealFilter) ([]*pulse.Deal,
 	if len(f.Regions) > 0 {
 		vals := make([]string, len(f.Regions))
 		for i, r := range f.Regions {
-			vals[i] = fold(r)
+			vals[i] = sqlstore.Fold(r)
 		}
 		p := w.arg(vals)
 		w.add("(lower(d.region) = ANY(" + p + ") OR lower(d.country) = ANY(" + p + "))")
@@ -363,14 +282,14 @@ func (db *DB) FindDeals(ctx context.Context, f pulse.DealFilter) ([]*pulse.Deal,
 	if f.AmountMax > 0 {
 		w.add("d.amount_usd <= " + w.arg(f.AmountMax))
 	}
-	if s := fold(strings.TrimSpace(f.Company)); s != "" {
+	if s := sqlstore.Fold(strings.TrimSpace(f.Company)); s != "" {
 		p := w.arg(s)
 		w.add("(strpos(d.company_fold, " + p + ") > 0 OR d.company_id IN (SELECT entity_id FROM entity_names WHERE strpos(fold, " + p + ") > 0))")
 	}
 	if f.CompanyID != 0 {
 		w.add("d.company_id = " + w.arg(f.CompanyID))
 	}
-	if s := fold(strings.TrimSpace(f.Investor)); s != "" {
+	if s := sqlstore.Fold(strings.TrimSpace(f.Investor)); s != "" {
 		p := w.arg(s)
 		w.add("d.id IN (SELECT deal_id FROM deal_parties WHERE strpos(fold, " + p + ") > 0 OR entity_id IN (SELECT entity_id FROM entity_names WHERE strpos(fold, " + p + ") > 0))")
 	}
@@ -394,22 +313,10 @@ func (db *DB) FindDeals(ctx context.Context, f pulse.DealFilter) ([]*pulse.Deal,
 			return dbErr("count deals", err)
 		}
 		args := append(w.args[:len(w.args):len(w.args)], limitArg(f.Limit), f.Offset)
-		rows, err := tx.Query(ctx, `SELECT `+dealCols+` FROM deals d`+w.sql()+` ORDER BY `+order+
+		var err error
+		out, err = queryAll(ctx, tx, sqlstore.ScanDeal, `SELECT `+sqlstore.DealCols+` FROM deals d`+w.sql()+` ORDER BY `+order+
 			` LIMIT `+placeholder(len(args)-1)+` OFFSET `+placeholder(len(args)), args...)
 		if err != nil {
-			return dbErr("find deals", err)
-		}
-		out = []*pulse.Deal{}
-		for rows.Next() {
-			d, err := scanDeal(rows)
-			if err != nil {
-				rows.Close()
-				return dbErr("scan deal", err)
-			}
-			out = append(out, d)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return dbErr("find deals", err)
 		}
 		return loadDealChildren(ctx, tx, out)
@@ -434,73 +341,20 @@ func loadDealChildren(ctx context.Context, tx pgx.Tx, deals []*pulse.Deal) error
 	if len(deals) == 0 {
 		return nil
 	}
-	byID := make(map[int64]*pulse.Deal, len(deals))
-	ids := make([]int64, len(deals))
-	var companies []int64
-	for i, d := range deals {
-		byID[d.ID], ids[i] = d, d.ID
-		if d.CompanyID != 0 {
-			companies = append(companies, d.CompanyID)
-		}
-	}
-	rows, err := tx.Query(ctx, `SELECT deal_id, role, name FROM deal_parties WHERE deal_id = ANY($1)
-		ORDER BY deal_id, role, position`, ids)
-	if err != nil {
+	set := sqlstore.NewDealSet(deals)
+	if err := queryEach(ctx, tx, set.ScanParty, `SELECT `+sqlstore.PartyCols+` FROM deal_parties
+		WHERE deal_id = ANY($1) ORDER BY deal_id, role, position`, set.IDs); err != nil {
 		return dbErr("find deal parties", err)
 	}
-	for rows.Next() {
-		var id int64
-		var role, name string
-		if err := rows.Scan(&id, &role, &name); err != nil {
-			rows.Close()
-			return dbErr("scan deal party", err)
-		}
-		if d := byID[id]; role == "lead" {
-			d.LeadInvestors = append(d.LeadInvestors, name)
-		} else {
-			d.Investors = append(d.Investors, name)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return dbErr("find deal parties", err)
-	}
-
-	rows, err = tx.Query(ctx, `SELECT m.id, m.deal_id, m.article_id, m.sentence, m.start, m."end", m.amount,
-		m.currency, m.evidence, a.outlet, a.title, a.url, a.published
+	if err := queryEach(ctx, tx, set.ScanMention, `SELECT `+sqlstore.MentionCols+`
 		FROM mentions m JOIN articles a ON a.id = m.article_id
-		WHERE m.deal_id = ANY($1) ORDER BY m.deal_id, a.published NULLS FIRST, m.id`, ids)
-	if err != nil {
+		WHERE m.deal_id = ANY($1) ORDER BY m.deal_id, a.published NULLS FIRST, m.id`, set.IDs); err != nil {
 		return dbErr("find mentions", err)
 	}
-	for rows.Next() {
-		var m pulse.Mention
-		var ev string
-		if err := rows.Scan(&m.ID, &m.DealID, &m.ArticleID, &m.Sentence, &m.Start, &m.End, &m.Amount,
-			&m.Currency, &ev, &m.Outlet, &m.Title, &m.URL, timeCol{&m.Published}); err != nil {
-			rows.Close()
-			return dbErr("scan mention", err)
-		}
-		if err := json.Unmarshal([]byte(ev), &m.Evidence); err != nil {
-			rows.Close()
-			return fmt.Errorf("mention %d evidence: %w", m.ID, err)
-		}
-		d := byID[m.DealID]
-		d.Mentions = append(d.Mentions, m)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return dbErr("find mentions", err)
-	}
-
-	names, err := entityNames(ctx, tx, companies)
+	names, err := entityNames(ctx, tx, set.Companies)
 	if err != nil {
 		return err
 	}
-	for _, d := range deals {
-		if d.CompanyID != 0 {
-			d.Aliases = aliasesOf(d.Company, names[d.CompanyID])
-		}
-	}
+	set.SetAliases(names)
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/fundingpulse/pulse"
+	"github.com/fundingpulse/pulse/internal/sqlstore"
 )
 
 // ResolveEntity returns the entity named like name, creating it if needed.
@@ -46,7 +47,7 @@ func (db *DB) resolveEntity(ctx context.Context, tx pgx.Tx, name string) (int64,
 	if err := tx.QueryRow(ctx, `WITH e AS (INSERT INTO entities (name, created_at) VALUES ($1, $2) RETURNING id),
 		n AS (INSERT INTO entity_names (norm, name, fold, entity_id) SELECT $3, $1, $4, id FROM e
 			ON CONFLICT (norm) DO NOTHING RETURNING entity_id)
-		SELECT e.id, (SELECT entity_id FROM n) FROM e`, name, db.now().UnixNano(), norm, fold(name)).Scan(&id, &winner); err != nil {
+		SELECT e.id, (SELECT entity_id FROM n) FROM e`, name, db.now().UnixNano(), norm, sqlstore.Fold(name)).Scan(&id, &winner); err != nil {
 		return 0, dbErr("create entity", err)
 	}
 	if winner != nil {
@@ -74,7 +75,7 @@ func findEntity(ctx context.Context, q querier, id int64) (*pulse.Entity, error)
 	if err != nil {
 		return nil, err
 	}
-	e.Aliases = aliasesOf(e.Name, names[id])
+	e.Aliases = sqlstore.AliasesOf(e.Name, names[id])
 	return e, nil
 }
 
@@ -84,32 +85,12 @@ func entityNames(ctx context.Context, q querier, ids []int64) (map[int64][]strin
 	if len(ids) == 0 {
 		return out, nil
 	}
-	rows, err := q.Query(ctx, `SELECT entity_id, name FROM entity_names WHERE entity_id = ANY($1)
-		ORDER BY name COLLATE "C"`, ids)
+	err := queryEach(ctx, q, sqlstore.ScanEntityName(out), `SELECT entity_id, name FROM entity_names
+		WHERE entity_id = ANY($1) ORDER BY name COLLATE "C"`, ids)
 	if err != nil {
 		return nil, dbErr("find entity names", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
-			return nil, dbErr("scan entity name", err)
-		}
-		out[id] = append(out[id], name)
-	}
-	return out, dbErr("find entity names", rows.Err())
-}
-
-// aliasesOf returns names without the one equal to primary.
-func aliasesOf(primary string, names []string) []string {
-	out := []string{}
-	for _, n := range names {
-		if n != primary {
-			out = append(out, n)
-		}
-	}
-	return out
+	return out, nil
 }
 
 // FindEntityByID returns one entity; ENOTFOUND if absent.
@@ -122,36 +103,21 @@ func (db *DB) FindEntities(ctx context.Context, query string, limit int) ([]*pul
 	if limit < 0 {
 		return nil, pulse.Errorf(pulse.EINVALID, "negative limit")
 	}
-	out := []*pulse.Entity{}
+	var out []*pulse.Entity
 	err := db.tx(ctx, func(tx pgx.Tx) error {
-		rows, err := tx.Query(ctx, `SELECT e.id, e.name FROM entities e
+		var err error
+		out, err = queryAll(ctx, tx, sqlstore.ScanEntity, `SELECT e.id, e.name FROM entities e
 			WHERE $1 = '' OR strpos(lower(e.name), $1) > 0
 				OR EXISTS (SELECT 1 FROM entity_names n WHERE n.entity_id = e.id AND strpos(n.fold, $1) > 0)
-			ORDER BY e.name COLLATE "C", e.id LIMIT $2`, fold(strings.TrimSpace(query)), limitArg(limit))
+			ORDER BY e.name COLLATE "C", e.id LIMIT $2`, sqlstore.Fold(strings.TrimSpace(query)), limitArg(limit))
 		if err != nil {
 			return dbErr("find entities", err)
 		}
-		var ids []int64
-		for rows.Next() {
-			e := &pulse.Entity{}
-			if err := rows.Scan(&e.ID, &e.Name); err != nil {
-				rows.Close()
-				return dbErr("scan entity", err)
-			}
-			out = append(out, e)
-			ids = append(ids, e.ID)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return dbErr("find entities", err)
-		}
-		names, err := entityNames(ctx, tx, ids)
+		names, err := entityNames(ctx, tx, sqlstore.EntityIDs(out))
 		if err != nil {
 			return err
 		}
-		for _, e := range out {
-			e.Aliases = aliasesOf(e.Name, names[e.ID])
-		}
+		sqlstore.SetEntityAliases(out, names)
 		return nil
 	})
 	return out, err
@@ -177,7 +143,7 @@ func (db *DB) AddAlias(ctx context.Context, entityID int64, alias string) error 
 		var other int64
 		err := tx.QueryRow(ctx, `INSERT INTO entity_names (norm, name, fold, entity_id) VALUES ($1, $2, $3, $4)
 			ON CONFLICT (norm) DO UPDATE SET norm = excluded.norm RETURNING entity_id`,
-			norm, alias, fold(alias), entityID).Scan(&other)
+			norm, alias, sqlstore.Fold(alias), entityID).Scan(&other)
 		if err != nil {
 			return dbErr("add alias", err)
 		}

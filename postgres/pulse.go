@@ -2,59 +2,28 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
-	"regexp"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/fundingpulse/pulse"
+	"github.com/fundingpulse/pulse/internal/sqlstore"
 )
-
-// validSlug is what may appear in a pulse's URL: lower-case words of
-// letters and digits joined by single hyphens or underscores.
-var validSlug = regexp.MustCompile(`^[a-z0-9]+([-_][a-z0-9]+)*$`)
-
-func validatePulse(p *pulse.Pulse) error {
-	if len(p.Slug) > 100 || !validSlug.MatchString(p.Slug) {
-		return pulse.Errorf(pulse.EINVALID, "slug %q must be lower-case letters and digits joined by - or _", p.Slug)
-	}
-	if strings.TrimSpace(p.Name) == "" {
-		return pulse.Errorf(pulse.EINVALID, "a pulse needs a name")
-	}
-	return nil
-}
-
-const pulseCols = `id, slug, name, topic, description, query, created_at, updated_at`
-
-func scanPulse(row pgx.Row) (*pulse.Pulse, error) {
-	var p pulse.Pulse
-	var q string
-	if err := row.Scan(&p.ID, &p.Slug, &p.Name, &p.Topic, &p.Description, &q, timeCol{&p.CreatedAt}, timeCol{&p.UpdatedAt}); err != nil {
-		return nil, err
-	}
-	if err := json.Unmarshal([]byte(q), &p.Query); err != nil {
-		return nil, fmt.Errorf("pulse %d query: %w", p.ID, err)
-	}
-	return &p, nil
-}
 
 // CreatePulse stores a pulse and sets its ID and times.
 func (db *DB) CreatePulse(ctx context.Context, p *pulse.Pulse) error {
-	if err := validatePulse(p); err != nil {
+	if err := sqlstore.ValidatePulse(p); err != nil {
 		return err
 	}
-	q, err := json.Marshal(p.Query)
+	q, err := sqlstore.EncodeJSON("pulse query", p.Query)
 	if err != nil {
-		return fmt.Errorf("encode pulse query: %w", err)
+		return err
 	}
 	now := db.now()
 	err = db.tx(ctx, func(tx pgx.Tx) error {
 		return tx.QueryRow(ctx, `INSERT INTO pulses (slug, name, topic, description, query, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, p.Slug, p.Name, p.Topic, p.Description, string(q),
+			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, p.Slug, p.Name, p.Topic, p.Description, q,
 			now.UnixNano(), now.UnixNano()).Scan(&p.ID)
 	})
 	if err != nil {
@@ -70,18 +39,18 @@ func (db *DB) CreatePulse(ctx context.Context, p *pulse.Pulse) error {
 // UpdatePulse rewrites a pulse's name, topic, description and query,
 // finding it by ID, or by slug when the ID is 0.
 func (db *DB) UpdatePulse(ctx context.Context, p *pulse.Pulse) error {
-	if strings.TrimSpace(p.Name) == "" {
-		return pulse.Errorf(pulse.EINVALID, "a pulse needs a name")
+	if err := sqlstore.ValidatePulseUpdate(p); err != nil {
+		return err
 	}
-	q, err := json.Marshal(p.Query)
+	q, err := sqlstore.EncodeJSON("pulse query", p.Query)
 	if err != nil {
-		return fmt.Errorf("encode pulse query: %w", err)
+		return err
 	}
 	now := db.now()
 	return db.tx(ctx, func(tx pgx.Tx) error {
-		got, err := scanPulse(tx.QueryRow(ctx, `UPDATE pulses SET name = $1, topic = $2, description = $3, query = $4,
-			updated_at = $5 WHERE ($6 <> 0 AND id = $6) OR ($6 = 0 AND slug = $7) RETURNING `+pulseCols,
-			p.Name, p.Topic, p.Description, string(q), now.UnixNano(), p.ID, p.Slug))
+		got, err := sqlstore.ScanPulse(tx.QueryRow(ctx, `UPDATE pulses SET name = $1, topic = $2, description = $3, query = $4,
+			updated_at = $5 WHERE ($6 <> 0 AND id = $6) OR ($6 = 0 AND slug = $7) RETURNING `+sqlstore.PulseCols,
+			p.Name, p.Topic, p.Description, q, now.UnixNano(), p.ID, p.Slug))
 		if errors.Is(err, pgx.ErrNoRows) {
 			return pulse.Errorf(pulse.ENOTFOUND, "pulse %q not found", p.Slug)
 		}
@@ -95,7 +64,7 @@ func (db *DB) UpdatePulse(ctx context.Context, p *pulse.Pulse) error {
 
 // FindPulseBySlug returns one pulse; ENOTFOUND if absent.
 func (db *DB) FindPulseBySlug(ctx context.Context, slug string) (*pulse.Pulse, error) {
-	p, err := scanPulse(db.pool.QueryRow(ctx, `SELECT `+pulseCols+` FROM pulses WHERE slug = $1`, slug))
+	p, err := sqlstore.ScanPulse(db.pool.QueryRow(ctx, `SELECT `+sqlstore.PulseCols+` FROM pulses WHERE slug = $1`, slug))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, pulse.Errorf(pulse.ENOTFOUND, "pulse %q not found", slug)
 	}
@@ -107,20 +76,8 @@ func (db *DB) FindPulseBySlug(ctx context.Context, slug string) (*pulse.Pulse, e
 
 // FindPulses returns every pulse, by ID.
 func (db *DB) FindPulses(ctx context.Context) ([]*pulse.Pulse, error) {
-	rows, err := db.pool.Query(ctx, `SELECT `+pulseCols+` FROM pulses ORDER BY id`)
-	if err != nil {
-		return nil, dbErr("find pulses", err)
-	}
-	defer rows.Close()
-	out := []*pulse.Pulse{}
-	for rows.Next() {
-		p, err := scanPulse(rows)
-		if err != nil {
-			return nil, dbErr("scan pulse", err)
-		}
-		out = append(out, p)
-	}
-	return out, dbErr("find pulses", rows.Err())
+	out, err := queryAll(ctx, db.pool, sqlstore.ScanPulse, `SELECT `+sqlstore.PulseCols+` FROM pulses ORDER BY id`)
+	return out, dbErr("find pulses", err)
 }
 
 // DeletePulse removes a pulse with its matches and briefings.
@@ -195,30 +152,13 @@ func (db *DB) FindPulseMatches(ctx context.Context, pulseID int64) (pulse.PulseM
 			return err
 		}
 		var err error
-		if m.ArticleIDs, err = queryIDs(ctx, tx, `SELECT article_id FROM pulse_articles WHERE pulse_id = $1 ORDER BY article_id`, pulseID); err != nil {
-			return err
+		if m.ArticleIDs, err = queryAll(ctx, tx, sqlstore.ScanID, `SELECT article_id FROM pulse_articles WHERE pulse_id = $1 ORDER BY article_id`, pulseID); err != nil {
+			return dbErr("find pulse articles", err)
 		}
-		m.DealIDs, err = queryIDs(ctx, tx, `SELECT deal_id FROM pulse_deals WHERE pulse_id = $1 ORDER BY deal_id`, pulseID)
-		return err
+		m.DealIDs, err = queryAll(ctx, tx, sqlstore.ScanID, `SELECT deal_id FROM pulse_deals WHERE pulse_id = $1 ORDER BY deal_id`, pulseID)
+		return dbErr("find pulse deals", err)
 	})
 	return m, err
-}
-
-func queryIDs(ctx context.Context, q querier, query string, args ...any) ([]int64, error) {
-	rows, err := q.Query(ctx, query, args...)
-	if err != nil {
-		return nil, dbErr("find ids", err)
-	}
-	defer rows.Close()
-	out := []int64{}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, dbErr("scan id", err)
-		}
-		out = append(out, id)
-	}
-	return out, dbErr("find ids", rows.Err())
 }
 
 // AddBriefing stores b as the pulse's next version unless its Hash equals
@@ -250,12 +190,12 @@ func (db *DB) AddBriefing(ctx context.Context, b *pulse.Briefing) (bool, error) 
 		}
 		stored := *b
 		stored.PulseSlug, stored.Version, stored.CreatedAt = slug, version+1, db.now()
-		body, err := json.Marshal(&stored)
+		body, err := sqlstore.EncodeJSON("briefing", &stored)
 		if err != nil {
-			return fmt.Errorf("encode briefing: %w", err)
+			return err
 		}
 		if _, err := tx.Exec(ctx, `INSERT INTO briefings (pulse_id, version, hash, created_at, body) VALUES ($1, $2, $3, $4, $5)`,
-			b.PulseID, stored.Version, b.Hash, stored.CreatedAt.UnixNano(), string(body)); err != nil {
+			b.PulseID, stored.Version, b.Hash, stored.CreatedAt.UnixNano(), body); err != nil {
 			return dbErr("add briefing", err)
 		}
 		*b, created = stored, true
@@ -267,9 +207,8 @@ func (db *DB) AddBriefing(ctx context.Context, b *pulse.Briefing) (bool, error) 
 // FindBriefing returns one version of a pulse's briefing, or the latest
 // when version is 0.
 func (db *DB) FindBriefing(ctx context.Context, pulseID int64, version int) (*pulse.Briefing, error) {
-	var body string
-	err := db.pool.QueryRow(ctx, `SELECT body FROM briefings WHERE pulse_id = $1 AND ($2 = 0 OR version = $2)
-		ORDER BY version DESC LIMIT 1`, pulseID, version).Scan(&body)
+	b, err := sqlstore.ScanBriefing(db.pool.QueryRow(ctx, `SELECT body FROM briefings WHERE pulse_id = $1 AND ($2 = 0 OR version = $2)
+		ORDER BY version DESC LIMIT 1`, pulseID, version))
 	if errors.Is(err, pgx.ErrNoRows) {
 		if version == 0 {
 			return nil, pulse.Errorf(pulse.ENOTFOUND, "pulse %d has no briefing yet", pulseID)
@@ -279,15 +218,7 @@ func (db *DB) FindBriefing(ctx context.Context, pulseID int64, version int) (*pu
 	if err != nil {
 		return nil, dbErr("find briefing", err)
 	}
-	return decodeBriefing(body)
-}
-
-func decodeBriefing(body string) (*pulse.Briefing, error) {
-	var b pulse.Briefing
-	if err := json.Unmarshal([]byte(body), &b); err != nil {
-		return nil, fmt.Errorf("decode briefing: %w", err)
-	}
-	return &b, nil
+	return b, nil
 }
 
 // FindBriefings returns a pulse's versions created at or after since,
@@ -296,36 +227,20 @@ func (db *DB) FindBriefings(ctx context.Context, pulseID int64, since time.Time,
 	if limit < 0 {
 		return nil, pulse.Errorf(pulse.EINVALID, "negative limit")
 	}
-	rows, err := db.pool.Query(ctx, `SELECT body FROM briefings WHERE pulse_id = $1 AND created_at >= $2
-		ORDER BY version DESC LIMIT $3`, pulseID, bound(since), limitArg(limit))
-	if err != nil {
-		return nil, dbErr("find briefings", err)
-	}
-	defer rows.Close()
-	out := []*pulse.Briefing{}
-	for rows.Next() {
-		var body string
-		if err := rows.Scan(&body); err != nil {
-			return nil, dbErr("scan briefing", err)
-		}
-		b, err := decodeBriefing(body)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, b)
-	}
-	return out, dbErr("find briefings", rows.Err())
+	out, err := queryAll(ctx, db.pool, sqlstore.ScanBriefing, `SELECT body FROM briefings WHERE pulse_id = $1 AND created_at >= $2
+		ORDER BY version DESC LIMIT $3`, pulseID, sqlstore.Bound(since), limitArg(limit))
+	return out, dbErr("find briefings", err)
 }
 
 // CreateToken stores an API token's name and hash.
 func (db *DB) CreateToken(ctx context.Context, t *pulse.Token) error {
-	if strings.TrimSpace(t.Name) == "" || t.Hash == "" {
-		return pulse.Errorf(pulse.EINVALID, "a token needs a name and a hash")
+	if err := sqlstore.ValidateToken(t); err != nil {
+		return err
 	}
 	now := db.now()
 	err := db.tx(ctx, func(tx pgx.Tx) error {
 		return tx.QueryRow(ctx, `INSERT INTO tokens (name, hash, created_at, last_used_at) VALUES ($1, $2, $3, $4) RETURNING id`,
-			t.Name, t.Hash, now.UnixNano(), encTime(t.LastUsedAt)).Scan(&t.ID)
+			t.Name, t.Hash, now.UnixNano(), sqlstore.EncodeTime(t.LastUsedAt)).Scan(&t.ID)
 	})
 	if err != nil {
 		if pulse.ErrorCode(dbErr("", err)) == pulse.ECONFLICT {
@@ -339,11 +254,11 @@ func (db *DB) CreateToken(ctx context.Context, t *pulse.Token) error {
 
 // FindTokenByHash returns the token with this hash and marks it used.
 func (db *DB) FindTokenByHash(ctx context.Context, hash string) (*pulse.Token, error) {
-	var t pulse.Token
+	var t *pulse.Token
 	err := db.tx(ctx, func(tx pgx.Tx) error {
-		err := tx.QueryRow(ctx, `UPDATE tokens SET last_used_at = $1 WHERE hash = $2
-			RETURNING id, name, hash, created_at, last_used_at`, db.now().UnixNano(), hash).
-			Scan(&t.ID, &t.Name, &t.Hash, timeCol{&t.CreatedAt}, timeCol{&t.LastUsedAt})
+		var err error
+		t, err = sqlstore.ScanToken(tx.QueryRow(ctx, `UPDATE tokens SET last_used_at = $1 WHERE hash = $2
+			RETURNING `+sqlstore.TokenCols, db.now().UnixNano(), hash))
 		if errors.Is(err, pgx.ErrNoRows) {
 			return pulse.Errorf(pulse.ENOTFOUND, "token not found")
 		}
@@ -352,25 +267,13 @@ func (db *DB) FindTokenByHash(ctx context.Context, hash string) (*pulse.Token, e
 	if err != nil {
 		return nil, err
 	}
-	return &t, nil
+	return t, nil
 }
 
 // FindTokens returns every API token, by ID.
 func (db *DB) FindTokens(ctx context.Context) ([]*pulse.Token, error) {
-	rows, err := db.pool.Query(ctx, `SELECT id, name, hash, created_at, last_used_at FROM tokens ORDER BY id`)
-	if err != nil {
-		return nil, dbErr("find tokens", err)
-	}
-	defer rows.Close()
-	var out []*pulse.Token
-	for rows.Next() {
-		var t pulse.Token
-		if err := rows.Scan(&t.ID, &t.Name, &t.Hash, timeCol{&t.CreatedAt}, timeCol{&t.LastUsedAt}); err != nil {
-			return nil, dbErr("find tokens", err)
-		}
-		out = append(out, &t)
-	}
-	return out, dbErr("find tokens", rows.Err())
+	out, err := queryAll(ctx, db.pool, sqlstore.ScanToken, `SELECT `+sqlstore.TokenCols+` FROM tokens ORDER BY id`)
+	return out, dbErr("find tokens", err)
 }
 
 // Stats returns counts of what is stored.

@@ -3,41 +3,18 @@ package postgres
 import (
 	"context"
 	"errors"
-	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/fundingpulse/pulse"
+	"github.com/fundingpulse/pulse/internal/sqlstore"
 )
-
-const sourceCols = `s.id, s.kind, s.url, s.title, s.interval_ns, s.etag, s.last_modified,
-	s.last_fetch_at, s.last_success_at, s.next_poll_at, s.last_error, s.error_kind, s.error_count,
-	s.created_at, (SELECT count(*) FROM articles a WHERE a.source_id = s.id)`
-
-func scanSource(row pgx.Row) (*pulse.Source, error) {
-	var s pulse.Source
-	var interval int64
-	err := row.Scan(&s.ID, &s.Kind, &s.URL, &s.Title, &interval, &s.ETag, &s.LastModified,
-		timeCol{&s.LastFetchAt}, timeCol{&s.LastSuccessAt}, timeCol{&s.NextPollAt},
-		&s.LastError, &s.ErrorKind, &s.ErrorCount, timeCol{&s.CreatedAt}, &s.ArticleCount)
-	s.Interval = time.Duration(interval)
-	return &s, err
-}
 
 // CreateSource stores a new source and sets its ID and CreatedAt.
 func (db *DB) CreateSource(ctx context.Context, s *pulse.Source) error {
-	if !s.Kind.Valid() {
-		return pulse.Errorf(pulse.EINVALID, "unknown source kind %q", s.Kind)
-	}
-	if strings.TrimSpace(s.URL) == "" {
-		return pulse.Errorf(pulse.EINVALID, "a source needs a URL")
-	}
-	if s.Interval < 0 {
-		return pulse.Errorf(pulse.EINVALID, "negative poll interval")
-	}
-	if err := checkTimes(s.LastFetchAt, s.LastSuccessAt, s.NextPollAt); err != nil {
+	if err := sqlstore.ValidateSource(s); err != nil {
 		return err
 	}
 	now := db.now()
@@ -45,7 +22,7 @@ func (db *DB) CreateSource(ctx context.Context, s *pulse.Source) error {
 		last_fetch_at, last_success_at, next_poll_at, last_error, error_kind, error_count, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
 		string(s.Kind), s.URL, s.Title, int64(s.Interval), s.ETag, s.LastModified,
-		encTime(s.LastFetchAt), encTime(s.LastSuccessAt), encTime(s.NextPollAt),
+		sqlstore.EncodeTime(s.LastFetchAt), sqlstore.EncodeTime(s.LastSuccessAt), sqlstore.EncodeTime(s.NextPollAt),
 		s.LastError, s.ErrorKind, s.ErrorCount, now.UnixNano()).Scan(&s.ID)
 	if err != nil {
 		if pulse.ErrorCode(dbErr("", err)) == pulse.ECONFLICT {
@@ -59,7 +36,7 @@ func (db *DB) CreateSource(ctx context.Context, s *pulse.Source) error {
 
 // FindSourceByID returns one source; ENOTFOUND if absent.
 func (db *DB) FindSourceByID(ctx context.Context, id int64) (*pulse.Source, error) {
-	s, err := scanSource(db.pool.QueryRow(ctx, `SELECT `+sourceCols+` FROM sources s WHERE s.id = $1`, id))
+	s, err := sqlstore.ScanSource(db.pool.QueryRow(ctx, `SELECT `+sqlstore.SourceCols+` FROM sources s WHERE s.id = $1`, id))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, pulse.Errorf(pulse.ENOTFOUND, "source %d not found", id)
 	}
@@ -78,29 +55,12 @@ func (db *DB) FindSources(ctx context.Context, f pulse.SourceFilter) ([]*pulse.S
 	if f.URL != nil {
 		w.add("s.url = " + w.arg(*f.URL))
 	}
-	return querySources(ctx, db.pool, `SELECT `+sourceCols+` FROM sources s`+w.sql()+` ORDER BY s.id`, w.args...)
-}
-
-type querier interface {
-	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
-	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+	return querySources(ctx, db.pool, `SELECT `+sqlstore.SourceCols+` FROM sources s`+w.sql()+` ORDER BY s.id`, w.args...)
 }
 
 func querySources(ctx context.Context, q querier, query string, args ...any) ([]*pulse.Source, error) {
-	rows, err := q.Query(ctx, query, args...)
-	if err != nil {
-		return nil, dbErr("find sources", err)
-	}
-	defer rows.Close()
-	out := []*pulse.Source{}
-	for rows.Next() {
-		s, err := scanSource(rows)
-		if err != nil {
-			return nil, dbErr("scan source", err)
-		}
-		out = append(out, s)
-	}
-	return out, dbErr("find sources", rows.Err())
+	out, err := queryAll(ctx, q, sqlstore.ScanSource, query, args...)
+	return out, dbErr("find sources", err)
 }
 
 // DeleteSource removes a source; its articles stay with no source.
@@ -124,18 +84,14 @@ func (db *DB) ClaimDueSources(ctx context.Context, now time.Time, limit int, lea
 	err := db.tx(ctx, func(tx pgx.Tx) error {
 		// SKIP LOCKED lets concurrent claimers take disjoint sets instead
 		// of waiting for, then re-taking, each other's rows.
-		rows, err := tx.Query(ctx, `UPDATE sources SET next_poll_at = $1
+		ids, err := queryAll(ctx, tx, sqlstore.ScanID, `UPDATE sources SET next_poll_at = $1
 			WHERE id IN (SELECT id FROM sources WHERE coalesce(next_poll_at, 0) <= $2
 				ORDER BY coalesce(next_poll_at, 0), id LIMIT $3 FOR UPDATE SKIP LOCKED)
-			RETURNING id`, bound(now.Add(lease)), bound(now), limit)
+			RETURNING id`, sqlstore.Bound(now.Add(lease)), sqlstore.Bound(now), limit)
 		if err != nil {
 			return dbErr("claim sources", err)
 		}
-		ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
-		if err != nil {
-			return dbErr("claim sources", err)
-		}
-		out, err = querySources(ctx, tx, `SELECT `+sourceCols+` FROM sources s WHERE s.id = ANY($1) ORDER BY s.id`, ids)
+		out, err = querySources(ctx, tx, `SELECT `+sqlstore.SourceCols+` FROM sources s WHERE s.id = ANY($1) ORDER BY s.id`, ids)
 		return err
 	})
 	return out, err
@@ -147,7 +103,7 @@ func (db *DB) RecordFetch(ctx context.Context, sourceID int64, r pulse.FetchResu
 	if at.IsZero() {
 		at = db.now()
 	}
-	if err := checkTimes(at, r.NextPollAt); err != nil {
+	if err := sqlstore.CheckTimes(at, r.NextPollAt); err != nil {
 		return err
 	}
 	var tag pgconn.CommandTag
@@ -164,7 +120,7 @@ func (db *DB) RecordFetch(ctx context.Context, sourceID int64, r pulse.FetchResu
 		tag, err = db.pool.Exec(ctx, `UPDATE sources SET etag = coalesce($1::text, etag),
 			last_modified = coalesce($2::text, last_modified), last_fetch_at = $3, last_success_at = $3,
 			next_poll_at = $4, last_error = '', error_kind = '', error_count = 0 WHERE id = $5`,
-			etag, lm, encTime(at), encTime(r.NextPollAt), sourceID)
+			etag, lm, sqlstore.EncodeTime(at), sqlstore.EncodeTime(r.NextPollAt), sourceID)
 	} else {
 		kind := r.ErrorKind
 		if kind == "" {
@@ -172,7 +128,7 @@ func (db *DB) RecordFetch(ctx context.Context, sourceID int64, r pulse.FetchResu
 		}
 		tag, err = db.pool.Exec(ctx, `UPDATE sources SET last_fetch_at = $1, next_poll_at = $2, last_error = $3,
 			error_kind = $4, error_count = error_count + 1 WHERE id = $5`,
-			encTime(at), encTime(r.NextPollAt), r.Err, kind, sourceID)
+			sqlstore.EncodeTime(at), sqlstore.EncodeTime(r.NextPollAt), r.Err, kind, sourceID)
 	}
 	if err != nil {
 		return dbErr("record fetch", err)

@@ -2,64 +2,21 @@ package sqlite
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"strings"
 	"time"
 
 	"github.com/fundingpulse/pulse"
+	"github.com/fundingpulse/pulse/internal/sqlstore"
 )
-
-const articleCols = `a.id, coalesce(a.source_id, 0), a.url, a.guid, a.identity_hash, a.title, a.outlet,
-	a.author, a.published, a.fetched_at, a.lang, a.text, a.content_hash, a.simhash,
-	coalesce(a.duplicate_of, 0), a.extracted_at`
-
-func scanArticle(row interface{ Scan(...any) error }) (*pulse.Article, error) {
-	var a pulse.Article
-	var sim int64
-	err := row.Scan(&a.ID, &a.SourceID, &a.URL, &a.GUID, &a.IdentityHash, &a.Title, &a.Outlet,
-		&a.Author, timeCol{&a.Published}, timeCol{&a.FetchedAt}, &a.Lang, &a.Text, &a.ContentHash, &sim,
-		&a.DuplicateOf, timeCol{&a.ExtractedAt})
-	a.SimHash = uint64(sim)
-	return &a, err
-}
-
-// identityHash is the documented fallback chain for an article that comes
-// without one: GUID, else canonical URL, else title and text.
-func identityHash(a *pulse.Article) string {
-	key := a.GUID
-	if key == "" {
-		key = a.URL
-	}
-	if key == "" {
-		key = a.Title + "\n" + a.Text
-	}
-	sum := sha256.Sum256([]byte(key))
-	return hex.EncodeToString(sum[:])
-}
-
-// nullID stores 0 as NULL for optional references.
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
-}
 
 // AddArticle stores an article unless the same IdentityHash, URL or
 // ContentHash is already stored, and sets a.ID either way. An empty
 // IdentityHash is derived as documented on pulse.Article.
 func (db *DB) AddArticle(ctx context.Context, a *pulse.Article) (bool, error) {
-	if strings.TrimSpace(a.Title) == "" && strings.TrimSpace(a.Text) == "" && a.URL == "" {
-		return false, pulse.Errorf(pulse.EINVALID, "an article needs a URL, a title or text")
-	}
-	if err := checkTimes(a.Published, a.FetchedAt, a.ExtractedAt); err != nil {
+	if err := sqlstore.PrepareArticle(a); err != nil {
 		return false, err
-	}
-	if a.IdentityHash == "" {
-		a.IdentityHash = identityHash(a)
 	}
 	created := false
 	err := db.write(ctx, func(tx *sql.Tx) error {
@@ -82,9 +39,9 @@ func (db *DB) AddArticle(ctx context.Context, a *pulse.Article) (bool, error) {
 		err = tx.QueryRowContext(ctx, `INSERT INTO articles (source_id, url, guid, identity_hash, title, outlet,
 			author, published, fetched_at, lang, text, content_hash, simhash, duplicate_of, extracted_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			nullID(a.SourceID), a.URL, a.GUID, a.IdentityHash, a.Title, a.Outlet,
-			a.Author, encTime(a.Published), encTime(a.FetchedAt), a.Lang, a.Text, a.ContentHash,
-			int64(a.SimHash), nullID(a.DuplicateOf), encTime(a.ExtractedAt)).Scan(&a.ID)
+			sqlstore.NullID(a.SourceID), a.URL, a.GUID, a.IdentityHash, a.Title, a.Outlet,
+			a.Author, sqlstore.EncodeTime(a.Published), sqlstore.EncodeTime(a.FetchedAt), a.Lang, a.Text, a.ContentHash,
+			int64(a.SimHash), sqlstore.NullID(a.DuplicateOf), sqlstore.EncodeTime(a.ExtractedAt)).Scan(&a.ID)
 		if err != nil {
 			return dbErr("add article", err)
 		}
@@ -96,7 +53,7 @@ func (db *DB) AddArticle(ctx context.Context, a *pulse.Article) (bool, error) {
 
 // FindArticleByID returns one article; ENOTFOUND if absent.
 func (db *DB) FindArticleByID(ctx context.Context, id int64) (*pulse.Article, error) {
-	a, err := scanArticle(db.r.QueryRowContext(ctx, `SELECT `+articleCols+` FROM articles a WHERE a.id = ?`, id))
+	a, err := sqlstore.ScanArticle(db.r.QueryRowContext(ctx, `SELECT `+sqlstore.ArticleCols+` FROM articles a WHERE a.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, pulse.Errorf(pulse.ENOTFOUND, "article %d not found", id)
 	}
@@ -123,10 +80,10 @@ func (db *DB) FindArticles(ctx context.Context, f pulse.ArticleFilter) ([]*pulse
 		where, args = append(where, "a.url = ?"), append(args, *f.URL)
 	}
 	if !f.From.IsZero() {
-		where, args = append(where, "a.published >= ?"), append(args, bound(f.From))
+		where, args = append(where, "a.published >= ?"), append(args, sqlstore.Bound(f.From))
 	}
 	if !f.To.IsZero() {
-		where, args = append(where, "a.published <= ?"), append(args, bound(f.To))
+		where, args = append(where, "a.published <= ?"), append(args, sqlstore.Bound(f.To))
 	}
 	if f.NotExtracted {
 		where = append(where, "a.extracted_at IS NULL")
@@ -152,21 +109,10 @@ func (db *DB) FindArticles(ctx context.Context, f pulse.ArticleFilter) ([]*pulse
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles a`+cond, args...).Scan(&total); err != nil {
 			return dbErr("count articles", err)
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT `+articleCols+` FROM articles a`+cond+
+		var err error
+		out, err = queryAll(ctx, tx, sqlstore.ScanArticle, `SELECT `+sqlstore.ArticleCols+` FROM articles a`+cond+
 			` ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?`, append(args, limitArg(f.Limit), f.Offset)...)
-		if err != nil {
-			return dbErr("find articles", err)
-		}
-		defer rows.Close()
-		out = []*pulse.Article{}
-		for rows.Next() {
-			a, err := scanArticle(rows)
-			if err != nil {
-				return dbErr("scan article", err)
-			}
-			out = append(out, a)
-		}
-		return dbErr("find articles", rows.Err())
+		return dbErr("find articles", err)
 	})
 	if err != nil {
 		return nil, 0, err
@@ -185,32 +131,9 @@ func limitArg(limit int) int {
 // ArticleSignatures returns near-duplicate signatures of articles published
 // at or after since, oldest first.
 func (db *DB) ArticleSignatures(ctx context.Context, since time.Time) ([]pulse.ArticleSignature, error) {
-	rows, err := db.r.QueryContext(ctx, `SELECT id, title, simhash, published, coalesce(duplicate_of, 0)
-		FROM articles WHERE ?1 IS NULL OR published >= ?1 ORDER BY published, id`, sinceBound(since))
-	if err != nil {
-		return nil, dbErr("article signatures", err)
-	}
-	defer rows.Close()
-	out := []pulse.ArticleSignature{}
-	for rows.Next() {
-		var s pulse.ArticleSignature
-		var sim int64
-		if err := rows.Scan(&s.ID, &s.Title, &sim, timeCol{&s.Published}, &s.DuplicateOf); err != nil {
-			return nil, dbErr("scan signature", err)
-		}
-		s.SimHash = uint64(sim)
-		out = append(out, s)
-	}
-	return out, dbErr("article signatures", rows.Err())
-}
-
-// sinceBound is NULL for a zero since (everything, even undated articles),
-// else the clamped bound.
-func sinceBound(since time.Time) any {
-	if since.IsZero() {
-		return nil
-	}
-	return bound(since)
+	out, err := queryAll(ctx, db.r, sqlstore.ScanSignature, `SELECT `+sqlstore.SignatureCols+`
+		FROM articles WHERE ?1 IS NULL OR published >= ?1 ORDER BY published, id`, sqlstore.SinceBound(since))
+	return out, dbErr("article signatures", err)
 }
 
 // MarkExtracted records that deal extraction finished for an article.
@@ -218,7 +141,7 @@ func (db *DB) MarkExtracted(ctx context.Context, articleID int64, at time.Time) 
 	if at.IsZero() {
 		at = db.now()
 	}
-	if err := checkTimes(at); err != nil {
+	if err := sqlstore.CheckTimes(at); err != nil {
 		return err
 	}
 	return db.write(ctx, func(tx *sql.Tx) error {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/fundingpulse/pulse"
+	"github.com/fundingpulse/pulse/internal/sqlstore"
 )
 
 // ResolveEntity returns the entity named like name, creating it if needed.
@@ -44,7 +45,7 @@ func (db *DB) resolveEntity(ctx context.Context, tx *sql.Tx, name string) (int64
 		return 0, dbErr("create entity", err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO entity_names (norm, name, fold, entity_id) VALUES (?, ?, ?, ?)`,
-		norm, name, fold(name), id); err != nil {
+		norm, name, sqlstore.Fold(name), id); err != nil {
 		return 0, dbErr("create entity name", err)
 	}
 	return id, nil
@@ -66,7 +67,7 @@ func findEntity(ctx context.Context, q interface {
 	if err != nil {
 		return nil, err
 	}
-	e.Aliases = aliasesOf(e.Name, names[id])
+	e.Aliases = sqlstore.AliasesOf(e.Name, names[id])
 	return e, nil
 }
 
@@ -76,32 +77,12 @@ func entityNames(ctx context.Context, q querier, ids []int64) (map[int64][]strin
 	if len(ids) == 0 {
 		return out, nil
 	}
-	rows, err := q.QueryContext(ctx, `SELECT entity_id, name FROM entity_names
+	err := queryEach(ctx, q, sqlstore.ScanEntityName(out), `SELECT entity_id, name FROM entity_names
 		WHERE entity_id IN `+inJSON+` ORDER BY name`, jsonList(ids))
 	if err != nil {
 		return nil, dbErr("find entity names", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
-			return nil, dbErr("scan entity name", err)
-		}
-		out[id] = append(out[id], name)
-	}
-	return out, dbErr("find entity names", rows.Err())
-}
-
-// aliasesOf returns names without the one equal to primary.
-func aliasesOf(primary string, names []string) []string {
-	out := []string{}
-	for _, n := range names {
-		if n != primary {
-			out = append(out, n)
-		}
-	}
-	return out
+	return out, nil
 }
 
 // FindEntityByID returns one entity; ENOTFOUND if absent.
@@ -120,36 +101,21 @@ func (db *DB) FindEntities(ctx context.Context, query string, limit int) ([]*pul
 	if limit < 0 {
 		return nil, pulse.Errorf(pulse.EINVALID, "negative limit")
 	}
-	out := []*pulse.Entity{}
+	var out []*pulse.Entity
 	err := db.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT e.id, e.name FROM entities e
+		var err error
+		out, err = queryAll(ctx, tx, sqlstore.ScanEntity, `SELECT e.id, e.name FROM entities e
 			WHERE ?1 = '' OR instr(lower(e.name), ?1) > 0
 				OR EXISTS (SELECT 1 FROM entity_names n WHERE n.entity_id = e.id AND instr(n.fold, ?1) > 0)
-			ORDER BY e.name, e.id LIMIT ?2`, fold(strings.TrimSpace(query)), limitArg(limit))
+			ORDER BY e.name, e.id LIMIT ?2`, sqlstore.Fold(strings.TrimSpace(query)), limitArg(limit))
 		if err != nil {
 			return dbErr("find entities", err)
 		}
-		var ids []int64
-		for rows.Next() {
-			e := &pulse.Entity{}
-			if err := rows.Scan(&e.ID, &e.Name); err != nil {
-				rows.Close()
-				return dbErr("scan entity", err)
-			}
-			out = append(out, e)
-			ids = append(ids, e.ID)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return dbErr("find entities", err)
-		}
-		names, err := entityNames(ctx, tx, ids)
+		names, err := entityNames(ctx, tx, sqlstore.EntityIDs(out))
 		if err != nil {
 			return err
 		}
-		for _, e := range out {
-			e.Aliases = aliasesOf(e.Name, names[e.ID])
-		}
+		sqlstore.SetEntityAliases(out, names)
 		return nil
 	})
 	return out, err
@@ -176,7 +142,7 @@ func (db *DB) AddAlias(ctx context.Context, entityID int64, alias string) error 
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 			_, err = tx.ExecContext(ctx, `INSERT INTO entity_names (norm, name, fold, entity_id) VALUES (?, ?, ?, ?)`,
-				norm, alias, fold(alias), entityID)
+				norm, alias, sqlstore.Fold(alias), entityID)
 			return dbErr("add alias", err)
 		case err != nil:
 			return dbErr("find alias", err)

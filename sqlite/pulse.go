@@ -3,57 +3,26 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
-	"fmt"
-	"regexp"
-	"strings"
 	"time"
 
 	"github.com/fundingpulse/pulse"
+	"github.com/fundingpulse/pulse/internal/sqlstore"
 )
-
-// validSlug is what may appear in a pulse's URL: lower-case words of
-// letters and digits joined by single hyphens or underscores.
-var validSlug = regexp.MustCompile(`^[a-z0-9]+([-_][a-z0-9]+)*$`)
-
-func validatePulse(p *pulse.Pulse) error {
-	if len(p.Slug) > 100 || !validSlug.MatchString(p.Slug) {
-		return pulse.Errorf(pulse.EINVALID, "slug %q must be lower-case letters and digits joined by - or _", p.Slug)
-	}
-	if strings.TrimSpace(p.Name) == "" {
-		return pulse.Errorf(pulse.EINVALID, "a pulse needs a name")
-	}
-	return nil
-}
-
-const pulseCols = `id, slug, name, topic, description, query, created_at, updated_at`
-
-func scanPulse(row interface{ Scan(...any) error }) (*pulse.Pulse, error) {
-	var p pulse.Pulse
-	var q string
-	if err := row.Scan(&p.ID, &p.Slug, &p.Name, &p.Topic, &p.Description, &q, timeCol{&p.CreatedAt}, timeCol{&p.UpdatedAt}); err != nil {
-		return nil, err
-	}
-	if err := json.Unmarshal([]byte(q), &p.Query); err != nil {
-		return nil, fmt.Errorf("pulse %d query: %w", p.ID, err)
-	}
-	return &p, nil
-}
 
 // CreatePulse stores a pulse and sets its ID and times.
 func (db *DB) CreatePulse(ctx context.Context, p *pulse.Pulse) error {
-	if err := validatePulse(p); err != nil {
+	if err := sqlstore.ValidatePulse(p); err != nil {
 		return err
 	}
-	q, err := json.Marshal(p.Query)
+	q, err := sqlstore.EncodeJSON("pulse query", p.Query)
 	if err != nil {
-		return fmt.Errorf("encode pulse query: %w", err)
+		return err
 	}
 	now := db.now()
 	err = db.write(ctx, func(tx *sql.Tx) error {
 		return tx.QueryRowContext(ctx, `INSERT INTO pulses (slug, name, topic, description, query, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, p.Slug, p.Name, p.Topic, p.Description, string(q),
+			VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`, p.Slug, p.Name, p.Topic, p.Description, q,
 			now.UnixNano(), now.UnixNano()).Scan(&p.ID)
 	})
 	if err != nil {
@@ -69,18 +38,18 @@ func (db *DB) CreatePulse(ctx context.Context, p *pulse.Pulse) error {
 // UpdatePulse rewrites a pulse's name, topic, description and query,
 // finding it by ID, or by slug when the ID is 0.
 func (db *DB) UpdatePulse(ctx context.Context, p *pulse.Pulse) error {
-	if strings.TrimSpace(p.Name) == "" {
-		return pulse.Errorf(pulse.EINVALID, "a pulse needs a name")
+	if err := sqlstore.ValidatePulseUpdate(p); err != nil {
+		return err
 	}
-	q, err := json.Marshal(p.Query)
+	q, err := sqlstore.EncodeJSON("pulse query", p.Query)
 	if err != nil {
-		return fmt.Errorf("encode pulse query: %w", err)
+		return err
 	}
 	now := db.now()
 	return db.write(ctx, func(tx *sql.Tx) error {
-		got, err := scanPulse(tx.QueryRowContext(ctx, `UPDATE pulses SET name = ?, topic = ?, description = ?, query = ?,
-			updated_at = ? WHERE (?6 <> 0 AND id = ?6) OR (?6 = 0 AND slug = ?7) RETURNING `+pulseCols,
-			p.Name, p.Topic, p.Description, string(q), now.UnixNano(), p.ID, p.Slug))
+		got, err := sqlstore.ScanPulse(tx.QueryRowContext(ctx, `UPDATE pulses SET name = ?, topic = ?, description = ?, query = ?,
+			updated_at = ? WHERE (?6 <> 0 AND id = ?6) OR (?6 = 0 AND slug = ?7) RETURNING `+sqlstore.PulseCols,
+			p.Name, p.Topic, p.Description, q, now.UnixNano(), p.ID, p.Slug))
 		if errors.Is(err, sql.ErrNoRows) {
 			return pulse.Errorf(pulse.ENOTFOUND, "pulse %q not found", p.Slug)
 		}
@@ -94,7 +63,7 @@ func (db *DB) UpdatePulse(ctx context.Context, p *pulse.Pulse) error {
 
 // FindPulseBySlug returns one pulse; ENOTFOUND if absent.
 func (db *DB) FindPulseBySlug(ctx context.Context, slug string) (*pulse.Pulse, error) {
-	p, err := scanPulse(db.r.QueryRowContext(ctx, `SELECT `+pulseCols+` FROM pulses WHERE slug = ?`, slug))
+	p, err := sqlstore.ScanPulse(db.r.QueryRowContext(ctx, `SELECT `+sqlstore.PulseCols+` FROM pulses WHERE slug = ?`, slug))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, pulse.Errorf(pulse.ENOTFOUND, "pulse %q not found", slug)
 	}
@@ -106,20 +75,8 @@ func (db *DB) FindPulseBySlug(ctx context.Context, slug string) (*pulse.Pulse, e
 
 // FindPulses returns every pulse, by ID.
 func (db *DB) FindPulses(ctx context.Context) ([]*pulse.Pulse, error) {
-	rows, err := db.r.QueryContext(ctx, `SELECT `+pulseCols+` FROM pulses ORDER BY id`)
-	if err != nil {
-		return nil, dbErr("find pulses", err)
-	}
-	defer rows.Close()
-	out := []*pulse.Pulse{}
-	for rows.Next() {
-		p, err := scanPulse(rows)
-		if err != nil {
-			return nil, dbErr("scan pulse", err)
-		}
-		out = append(out, p)
-	}
-	return out, dbErr("find pulses", rows.Err())
+	out, err := queryAll(ctx, db.r, sqlstore.ScanPulse, `SELECT `+sqlstore.PulseCols+` FROM pulses ORDER BY id`)
+	return out, dbErr("find pulses", err)
 }
 
 // DeletePulse removes a pulse with its matches and briefings.
@@ -194,30 +151,13 @@ func (db *DB) FindPulseMatches(ctx context.Context, pulseID int64) (pulse.PulseM
 			return err
 		}
 		var err error
-		if m.ArticleIDs, err = queryIDs(ctx, tx, `SELECT article_id FROM pulse_articles WHERE pulse_id = ? ORDER BY article_id`, pulseID); err != nil {
-			return err
+		if m.ArticleIDs, err = queryAll(ctx, tx, sqlstore.ScanID, `SELECT article_id FROM pulse_articles WHERE pulse_id = ? ORDER BY article_id`, pulseID); err != nil {
+			return dbErr("find pulse articles", err)
 		}
-		m.DealIDs, err = queryIDs(ctx, tx, `SELECT deal_id FROM pulse_deals WHERE pulse_id = ? ORDER BY deal_id`, pulseID)
-		return err
+		m.DealIDs, err = queryAll(ctx, tx, sqlstore.ScanID, `SELECT deal_id FROM pulse_deals WHERE pulse_id = ? ORDER BY deal_id`, pulseID)
+		return dbErr("find pulse deals", err)
 	})
 	return m, err
-}
-
-func queryIDs(ctx context.Context, q querier, query string, args ...any) ([]int64, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, dbErr("find ids", err)
-	}
-	defer rows.Close()
-	out := []int64{}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, dbErr("scan id", err)
-		}
-		out = append(out, id)
-	}
-	return out, dbErr("find ids", rows.Err())
 }
 
 // AddBriefing stores b as the pulse's next version unless its Hash equals
@@ -248,12 +188,12 @@ func (db *DB) AddBriefing(ctx context.Context, b *pulse.Briefing) (bool, error) 
 		}
 		stored := *b
 		stored.PulseSlug, stored.Version, stored.CreatedAt = slug, version+1, db.now()
-		body, err := json.Marshal(&stored)
+		body, err := sqlstore.EncodeJSON("briefing", &stored)
 		if err != nil {
-			return fmt.Errorf("encode briefing: %w", err)
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO briefings (pulse_id, version, hash, created_at, body) VALUES (?, ?, ?, ?, ?)`,
-			b.PulseID, stored.Version, b.Hash, stored.CreatedAt.UnixNano(), string(body)); err != nil {
+			b.PulseID, stored.Version, b.Hash, stored.CreatedAt.UnixNano(), body); err != nil {
 			return dbErr("add briefing", err)
 		}
 		*b, created = stored, true
@@ -265,9 +205,8 @@ func (db *DB) AddBriefing(ctx context.Context, b *pulse.Briefing) (bool, error) 
 // FindBriefing returns one version of a pulse's briefing, or the latest
 // when version is 0.
 func (db *DB) FindBriefing(ctx context.Context, pulseID int64, version int) (*pulse.Briefing, error) {
-	var body string
-	err := db.r.QueryRowContext(ctx, `SELECT body FROM briefings WHERE pulse_id = ?1 AND (?2 = 0 OR version = ?2)
-		ORDER BY version DESC LIMIT 1`, pulseID, version).Scan(&body)
+	b, err := sqlstore.ScanBriefing(db.r.QueryRowContext(ctx, `SELECT body FROM briefings WHERE pulse_id = ?1 AND (?2 = 0 OR version = ?2)
+		ORDER BY version DESC LIMIT 1`, pulseID, version))
 	if errors.Is(err, sql.ErrNoRows) {
 		if version == 0 {
 			return nil, pulse.Errorf(pulse.ENOTFOUND, "pulse %d has no briefing yet", pulseID)
@@ -277,15 +216,7 @@ func (db *DB) FindBriefing(ctx context.Context, pulseID int64, version int) (*pu
 	if err != nil {
 		return nil, dbErr("find briefing", err)
 	}
-	return decodeBriefing(body)
-}
-
-func decodeBriefing(body string) (*pulse.Briefing, error) {
-	var b pulse.Briefing
-	if err := json.Unmarshal([]byte(body), &b); err != nil {
-		return nil, fmt.Errorf("decode briefing: %w", err)
-	}
-	return &b, nil
+	return b, nil
 }
 
 // FindBriefings returns a pulse's versions created at or after since,
@@ -294,36 +225,20 @@ func (db *DB) FindBriefings(ctx context.Context, pulseID int64, since time.Time,
 	if limit < 0 {
 		return nil, pulse.Errorf(pulse.EINVALID, "negative limit")
 	}
-	rows, err := db.r.QueryContext(ctx, `SELECT body FROM briefings WHERE pulse_id = ? AND created_at >= ?
-		ORDER BY version DESC LIMIT ?`, pulseID, bound(since), limitArg(limit))
-	if err != nil {
-		return nil, dbErr("find briefings", err)
-	}
-	defer rows.Close()
-	out := []*pulse.Briefing{}
-	for rows.Next() {
-		var body string
-		if err := rows.Scan(&body); err != nil {
-			return nil, dbErr("scan briefing", err)
-		}
-		b, err := decodeBriefing(body)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, b)
-	}
-	return out, dbErr("find briefings", rows.Err())
+	out, err := queryAll(ctx, db.r, sqlstore.ScanBriefing, `SELECT body FROM briefings WHERE pulse_id = ? AND created_at >= ?
+		ORDER BY version DESC LIMIT ?`, pulseID, sqlstore.Bound(since), limitArg(limit))
+	return out, dbErr("find briefings", err)
 }
 
 // CreateToken stores an API token's name and hash.
 func (db *DB) CreateToken(ctx context.Context, t *pulse.Token) error {
-	if strings.TrimSpace(t.Name) == "" || t.Hash == "" {
-		return pulse.Errorf(pulse.EINVALID, "a token needs a name and a hash")
+	if err := sqlstore.ValidateToken(t); err != nil {
+		return err
 	}
 	now := db.now()
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		return tx.QueryRowContext(ctx, `INSERT INTO tokens (name, hash, created_at, last_used_at) VALUES (?, ?, ?, ?) RETURNING id`,
-			t.Name, t.Hash, now.UnixNano(), encTime(t.LastUsedAt)).Scan(&t.ID)
+			t.Name, t.Hash, now.UnixNano(), sqlstore.EncodeTime(t.LastUsedAt)).Scan(&t.ID)
 	})
 	if err != nil {
 		if pulse.ErrorCode(dbErr("", err)) == pulse.ECONFLICT {
@@ -337,11 +252,11 @@ func (db *DB) CreateToken(ctx context.Context, t *pulse.Token) error {
 
 // FindTokenByHash returns the token with this hash and marks it used.
 func (db *DB) FindTokenByHash(ctx context.Context, hash string) (*pulse.Token, error) {
-	var t pulse.Token
+	var t *pulse.Token
 	err := db.write(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `UPDATE tokens SET last_used_at = ? WHERE hash = ?
-			RETURNING id, name, hash, created_at, last_used_at`, db.now().UnixNano(), hash).
-			Scan(&t.ID, &t.Name, &t.Hash, timeCol{&t.CreatedAt}, timeCol{&t.LastUsedAt})
+		var err error
+		t, err = sqlstore.ScanToken(tx.QueryRowContext(ctx, `UPDATE tokens SET last_used_at = ? WHERE hash = ?
+			RETURNING `+sqlstore.TokenCols, db.now().UnixNano(), hash))
 		if errors.Is(err, sql.ErrNoRows) {
 			return pulse.Errorf(pulse.ENOTFOUND, "token not found")
 		}
@@ -350,25 +265,13 @@ func (db *DB) FindTokenByHash(ctx context.Context, hash string) (*pulse.Token, e
 	if err != nil {
 		return nil, err
 	}
-	return &t, nil
+	return t, nil
 }
 
 // FindTokens returns every API token, by ID.
 func (db *DB) FindTokens(ctx context.Context) ([]*pulse.Token, error) {
-	rows, err := db.r.QueryContext(ctx, `SELECT id, name, hash, created_at, last_used_at FROM tokens ORDER BY id`)
-	if err != nil {
-		return nil, dbErr("find tokens", err)
-	}
-	defer rows.Close()
-	var out []*pulse.Token
-	for rows.Next() {
-		var t pulse.Token
-		if err := rows.Scan(&t.ID, &t.Name, &t.Hash, timeCol{&t.CreatedAt}, timeCol{&t.LastUsedAt}); err != nil {
-			return nil, dbErr("find tokens", err)
-		}
-		out = append(out, &t)
-	}
-	return out, dbErr("find tokens", rows.Err())
+	out, err := queryAll(ctx, db.r, sqlstore.ScanToken, `SELECT `+sqlstore.TokenCols+` FROM tokens ORDER BY id`)
+	return out, dbErr("find tokens", err)
 }
 
 // Stats returns counts of what is stored.

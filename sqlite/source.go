@@ -8,34 +8,12 @@ import (
 	"time"
 
 	"github.com/fundingpulse/pulse"
+	"github.com/fundingpulse/pulse/internal/sqlstore"
 )
-
-const sourceCols = `s.id, s.kind, s.url, s.title, s.interval_ns, s.etag, s.last_modified,
-	s.last_fetch_at, s.last_success_at, s.next_poll_at, s.last_error, s.error_kind, s.error_count,
-	s.created_at, (SELECT count(*) FROM articles a WHERE a.source_id = s.id)`
-
-func scanSource(row interface{ Scan(...any) error }) (*pulse.Source, error) {
-	var s pulse.Source
-	var interval int64
-	err := row.Scan(&s.ID, &s.Kind, &s.URL, &s.Title, &interval, &s.ETag, &s.LastModified,
-		timeCol{&s.LastFetchAt}, timeCol{&s.LastSuccessAt}, timeCol{&s.NextPollAt},
-		&s.LastError, &s.ErrorKind, &s.ErrorCount, timeCol{&s.CreatedAt}, &s.ArticleCount)
-	s.Interval = time.Duration(interval)
-	return &s, err
-}
 
 // CreateSource stores a new source and sets its ID and CreatedAt.
 func (db *DB) CreateSource(ctx context.Context, s *pulse.Source) error {
-	if !s.Kind.Valid() {
-		return pulse.Errorf(pulse.EINVALID, "unknown source kind %q", s.Kind)
-	}
-	if strings.TrimSpace(s.URL) == "" {
-		return pulse.Errorf(pulse.EINVALID, "a source needs a URL")
-	}
-	if s.Interval < 0 {
-		return pulse.Errorf(pulse.EINVALID, "negative poll interval")
-	}
-	if err := checkTimes(s.LastFetchAt, s.LastSuccessAt, s.NextPollAt); err != nil {
+	if err := sqlstore.ValidateSource(s); err != nil {
 		return err
 	}
 	now := db.now()
@@ -44,7 +22,7 @@ func (db *DB) CreateSource(ctx context.Context, s *pulse.Source) error {
 			last_fetch_at, last_success_at, next_poll_at, last_error, error_kind, error_count, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			s.Kind, s.URL, s.Title, int64(s.Interval), s.ETag, s.LastModified,
-			encTime(s.LastFetchAt), encTime(s.LastSuccessAt), encTime(s.NextPollAt),
+			sqlstore.EncodeTime(s.LastFetchAt), sqlstore.EncodeTime(s.LastSuccessAt), sqlstore.EncodeTime(s.NextPollAt),
 			s.LastError, s.ErrorKind, s.ErrorCount, now.UnixNano()).Scan(&s.ID)
 	})
 	if err != nil {
@@ -59,7 +37,7 @@ func (db *DB) CreateSource(ctx context.Context, s *pulse.Source) error {
 
 // FindSourceByID returns one source; ENOTFOUND if absent.
 func (db *DB) FindSourceByID(ctx context.Context, id int64) (*pulse.Source, error) {
-	s, err := scanSource(db.r.QueryRowContext(ctx, `SELECT `+sourceCols+` FROM sources s WHERE s.id = ?`, id))
+	s, err := sqlstore.ScanSource(db.r.QueryRowContext(ctx, `SELECT `+sqlstore.SourceCols+` FROM sources s WHERE s.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, pulse.Errorf(pulse.ENOTFOUND, "source %d not found", id)
 	}
@@ -79,32 +57,16 @@ func (db *DB) FindSources(ctx context.Context, f pulse.SourceFilter) ([]*pulse.S
 	if f.URL != nil {
 		where, args = append(where, "s.url = ?"), append(args, *f.URL)
 	}
-	q := `SELECT ` + sourceCols + ` FROM sources s`
+	q := `SELECT ` + sqlstore.SourceCols + ` FROM sources s`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
 	return querySources(ctx, db.r, q+" ORDER BY s.id", args...)
 }
 
-type querier interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}
-
 func querySources(ctx context.Context, q querier, query string, args ...any) ([]*pulse.Source, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, dbErr("find sources", err)
-	}
-	defer rows.Close()
-	out := []*pulse.Source{}
-	for rows.Next() {
-		s, err := scanSource(rows)
-		if err != nil {
-			return nil, dbErr("scan source", err)
-		}
-		out = append(out, s)
-	}
-	return out, dbErr("find sources", rows.Err())
+	out, err := queryAll(ctx, q, sqlstore.ScanSource, query, args...)
+	return out, dbErr("find sources", err)
 }
 
 // DeleteSource removes a source; its articles stay with no source.
@@ -130,31 +92,18 @@ func (db *DB) ClaimDueSources(ctx context.Context, now time.Time, limit int, lea
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		// The select and the update run in one immediate transaction on
 		// the only writer, so no other claim can interleave.
-		rows, err := tx.QueryContext(ctx, `UPDATE sources SET next_poll_at = ?
+		ids, err := queryAll(ctx, tx, sqlstore.ScanID, `UPDATE sources SET next_poll_at = ?
 			WHERE id IN (SELECT id FROM sources WHERE coalesce(next_poll_at, 0) <= ?
 				ORDER BY coalesce(next_poll_at, 0), id LIMIT ?)
-			RETURNING id`, bound(now.Add(lease)), bound(now), limit)
+			RETURNING id`, sqlstore.Bound(now.Add(lease)), sqlstore.Bound(now), limit)
 		if err != nil {
-			return dbErr("claim sources", err)
-		}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return dbErr("claim sources", err)
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return dbErr("claim sources", err)
 		}
 		if len(ids) == 0 {
 			out = []*pulse.Source{}
 			return nil
 		}
-		out, err = querySources(ctx, tx, `SELECT `+sourceCols+` FROM sources s WHERE s.id IN `+inJSON+` ORDER BY s.id`, jsonList(ids))
+		out, err = querySources(ctx, tx, `SELECT `+sqlstore.SourceCols+` FROM sources s WHERE s.id IN `+inJSON+` ORDER BY s.id`, jsonList(ids))
 		return err
 	})
 	return out, err
@@ -166,7 +115,7 @@ func (db *DB) RecordFetch(ctx context.Context, sourceID int64, r pulse.FetchResu
 	if at.IsZero() {
 		at = db.now()
 	}
-	if err := checkTimes(at, r.NextPollAt); err != nil {
+	if err := sqlstore.CheckTimes(at, r.NextPollAt); err != nil {
 		return err
 	}
 	return db.write(ctx, func(tx *sql.Tx) error {
@@ -179,7 +128,7 @@ func (db *DB) RecordFetch(ctx context.Context, sourceID int64, r pulse.FetchResu
 				last_modified = CASE WHEN ?1 AND ?3 = '' THEN last_modified ELSE ?3 END,
 				last_fetch_at = ?4, last_success_at = ?4, next_poll_at = ?5,
 				last_error = '', error_kind = '', error_count = 0
-				WHERE id = ?6`, r.NotModified, r.ETag, r.LastModified, encTime(at), encTime(r.NextPollAt), sourceID)
+				WHERE id = ?6`, r.NotModified, r.ETag, r.LastModified, sqlstore.EncodeTime(at), sqlstore.EncodeTime(r.NextPollAt), sourceID)
 		} else {
 			kind := r.ErrorKind
 			if kind == "" {
@@ -187,7 +136,7 @@ func (db *DB) RecordFetch(ctx context.Context, sourceID int64, r pulse.FetchResu
 			}
 			res, err = tx.ExecContext(ctx, `UPDATE sources SET
 				last_fetch_at = ?, next_poll_at = ?, last_error = ?, error_kind = ?, error_count = error_count + 1
-				WHERE id = ?`, encTime(at), encTime(r.NextPollAt), r.Err, kind, sourceID)
+				WHERE id = ?`, sqlstore.EncodeTime(at), sqlstore.EncodeTime(r.NextPollAt), r.Err, kind, sourceID)
 		}
 		if err != nil {
 			return dbErr("record fetch", err)

@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -22,6 +21,7 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/fundingpulse/pulse"
+	"github.com/fundingpulse/pulse/internal/sqlstore"
 )
 
 //go:embed migrations/*.sql
@@ -196,58 +196,6 @@ func dbErr(what string, err error) error {
 	return fmt.Errorf("%s: %w", what, err)
 }
 
-// Stored times are int64 nanoseconds, which hold the years 1678 to 2262.
-var (
-	minTime = time.Unix(0, math.MinInt64)
-	maxTime = time.Unix(0, math.MaxInt64)
-)
-
-// checkTimes returns EINVALID for a time that cannot be stored exactly;
-// feeds do carry dates like the year 9999.
-func checkTimes(ts ...time.Time) error {
-	for _, t := range ts {
-		if !t.IsZero() && (t.Before(minTime) || t.After(maxTime)) {
-			return pulse.Errorf(pulse.EINVALID, "time %s is outside the years 1678 to 2262", t.Format(time.RFC3339))
-		}
-	}
-	return nil
-}
-
-// bound is t as a range-filter bound, clamped to the storable range.
-func bound(t time.Time) int64 {
-	switch {
-	case t.Before(minTime):
-		return math.MinInt64
-	case t.After(maxTime):
-		return math.MaxInt64
-	}
-	return t.UnixNano()
-}
-
-// encTime is the stored form of a time: UTC nanoseconds, NULL for zero.
-func encTime(t time.Time) any {
-	if t.IsZero() {
-		return nil
-	}
-	return t.UnixNano()
-}
-
-// timeCol scans a column written by encTime.
-type timeCol struct{ t *time.Time }
-
-// Scan implements sql.Scanner.
-func (c timeCol) Scan(v any) error {
-	switch x := v.(type) {
-	case nil:
-		*c.t = time.Time{}
-	case int64:
-		*c.t = time.Unix(0, x).UTC()
-	default:
-		return fmt.Errorf("time column: unexpected %T", v)
-	}
-	return nil
-}
-
 // inJSON is the operand of an IN list passed as one JSON array parameter
 // (jsonList), since SQLite limits the number of parameters of a statement.
 const inJSON = "(SELECT value FROM json_each(?))"
@@ -258,8 +206,29 @@ func jsonList[T int64 | string](vals []T) string {
 	return string(b)
 }
 
-// fold is the case-insensitive comparison form used for substring filters.
-func fold(s string) string { return strings.ToLower(s) }
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// queryAll runs query and reads every row with scan.
+func queryAll[T any](ctx context.Context, q querier, scan func(sqlstore.Scanner) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	return sqlstore.Collect(rows, scan)
+}
+
+// queryEach runs query and calls fn for every row.
+func queryEach(ctx context.Context, q querier, fn func(sqlstore.Scanner) error, query string, args ...any) error {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	return sqlstore.Each(rows, fn)
+}
 
 // notFoundIfNone returns ENOTFOUND when res touched no row.
 func notFoundIfNone(res sql.Result, format string, args ...any) error {
