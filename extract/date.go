@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -114,4 +115,36 @@ func yearAfter(toks []token, k int) (int, int) {
 		return 0, 0
 	}
 	return 0, 0
+}
+
+// A dateline opens wire copy and press releases: "BOSTON, Nov. 4, 2025
+// /PRNewswire/ --", "KUALA LUMPUR, Sept 30 (Reuters) -", "SAN
+// FRANCISCO--(BUSINESS WIRE)--", "Ciudad de México, 21 de enero de 2026.-".
+var (
+	datelineSep  = regexp.MustCompile(`^[^\n]{2,160}?(?:\s?--\s?|\s[—–-]\s|\.-\s?)`)
+	wireMarker   = regexp.MustCompile(`(?i)/\s*(?:PRNewswire|CNW|Business Wire|GLOBE NEWSWIRE|Newswire|PRWeb|EINPresswire|ACCESSWIRE|Newsfile)[^/]{0,20}/|\(\s*(?:Reuters|AP|AFP|Bloomberg|BUSINESS WIRE|GLOBE NEWSWIRE|Dow Jones|PRNewswire|dpa|IANS|PTI|Xinhua|Yonhap|Kyodo|ANI)\s*\)`)
+	capsPlace    = regexp.MustCompile(`^\s*\p{Lu}{2,}[\p{Lu} .'’-]*(?:,|--)`)
+	datelineDate = regexp.MustCompile(`(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre)[a-zé]*\.?\s+\d|\b\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,}`)
+)
+
+// datelineEnd returns the offset where the dateline opening the sentence sp
+// ends, or sp.Start when it has none.
+func datelineEnd(text string, sp Span) int {
+	at := sp.Start
+	for range 2 {
+		sent := text[at:sp.End]
+		loc := datelineSep.FindStringIndex(sent)
+		if loc == nil {
+			break
+		}
+		pre := sent[:loc[1]]
+		if len(strings.Fields(pre)) > 14 {
+			break
+		}
+		if !wireMarker.MatchString(pre) && !capsPlace.MatchString(pre) && !(strings.Contains(pre, ",") && datelineDate.MatchString(pre)) {
+			break
+		}
+		at += loc[1]
+	}
+	return at
 }

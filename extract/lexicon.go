@@ -90,7 +90,7 @@ bridge round|rodada|rodada de investimento|aporte|finanzierungsrunde|finanzierun
 levée de fonds|tour de table|ronda|finanziamento|aumento di capitale|financieringsronde|investeringsronde|ronda de financiación|investimento|investissement|inversión|融资|轮融资`,
 	tAcquire: `acquire|acquires|acquired|acquiring|to acquire|buys|bought|buy|purchase|purchases|purchased|purchasing|takes over|took over|
 snaps up|snapped up|übernimmt|übernommen|kauft|gekauft|rachète|racheté|acquiert|adquire|adquiriu|compra|comprou|adquiere|adquirió|收购|買収`,
-	tAcqNoun: `acquisition|takeover|buyout|übernahme|rachat|aquisição|adquisición`,
+	tAcqNoun: `acquisition|purchase of|takeover|buyout|übernahme|rachat|aquisição|adquisición`,
 	tSold: `sold to|acquired by|bought by|taken over by|verkauft|vendida para|vendido para|vendu à|vendue à|racheté par|rachetée par|
 adquirida por|adquirido por|übernommen von`,
 	tInvest: `invest|invests|invested|investing|poured|pours|pumped|pumps|injected|injects|to invest|will invest|investiert|investe|investiu|aplicou|aplica|investit|invierte|invirtió`,

@@ -123,6 +123,32 @@ func analyse(text string, sp Span, all []money.Match) *sentence {
 	}
 	s.runs = runs(s.toks)
 	s.skip = skippable(s.toks)
+	if end := datelineEnd(text, sp); end > sp.Start {
+		// "BOSTON, Nov. 4, 2025 /PRNewswire/ -- Acme ...": the place and
+		// wire name are no party, and the sentence proper starts after
+		// them; the date stays readable.
+		d := 0
+		for d < len(s.toks) && s.toks[d].end <= end {
+			s.toks[d].name = false
+			d++
+		}
+		s.runs = runs(s.toks)
+		s.skip = append(make([]bool, d), skippable(s.toks[d:])...)
+		for x := range d {
+			s.skip[x] = true
+		}
+	}
+	// "Coldfront Compute, Inc. (\"Coldfront\"), a provider": the legal
+	// suffix after a comma belongs to the name before it.
+	for _, r := range s.runs {
+		if r.i >= 2 && s.toks[r.i-1].text == "," && s.toks[r.i-2].name && allSuffixes(s.toks[r.i:r.j]) {
+			for x := r.i - 1; x < r.j; x++ {
+				s.toks[x].name = false
+				s.skip[x] = true
+			}
+		}
+	}
+	s.runs = runs(s.toks)
 	// "led by Alpha and Beta Fund": a fund in an investor list is no
 	// fund deal.
 	kept := s.trigs[:0]
@@ -379,7 +405,7 @@ func (s *sentence) firstSubject(text string, before int) (name, bool) {
 			aux = aux || !s.skip[x] && s.toks[x].word
 			x++
 		}
-		if x < len(s.toks) && (aux || verbLike(s.toks[x])) {
+		if x < len(s.toks) && (aux || verbLike(s.toks[x]) || s.verbTrigAt(x)) {
 			return s.nameOf(text, r), true
 		}
 		return name{}, false
@@ -398,6 +424,56 @@ func verbLike(t token) bool {
 	}
 	return irregularVerbs[t.lower]
 }
+
+// verbTrigAt reports a deal verb starting at token x, whatever its case:
+// headlines capitalise every word ("Acme Completes Acquisition of Beta").
+func (s *sentence) verbTrigAt(x int) bool {
+	for _, t := range s.trigs {
+		if t.i == x {
+			switch t.class {
+			case tRaise, tAcquire, tSold, tInvest, tSell, tIPO:
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// legalSuffixes end a company's registered name.
+var legalSuffixes = set(`inc inc. incorporated ltd ltd. limited llc l.l.c. corp corp. corporation co co. plc gmbh ag sa s.a. sas nv n.v. bv b.v.
+oy ab asa as a/s spa s.p.a. srl sarl kg kgaa pte pty`)
+
+func allSuffixes(ts []token) bool {
+	for _, t := range ts {
+		if !legalSuffixes[t.lower] && t.text != "." {
+			return false
+		}
+	}
+	return len(ts) > 0
+}
+
+// saidIt reports "announced (that) it" before token k: a reporting verb
+// whose subject the pronoun repeats.
+func (s *sentence) saidIt(k int) bool {
+	for x := k - 1; x > 0 && x >= k-6; x-- {
+		if s.toks[x].lower != "it" && s.toks[x].lower != "its" {
+			continue
+		}
+		p := x - 1
+		if s.toks[p].lower == "that" && p > 0 {
+			p--
+		}
+		switch s.toks[p].lower {
+		case "announced", "announces", "said", "says", "confirmed", "confirms", "disclosed", "revealed", "reported", "stated", "noted":
+			return true
+		}
+	}
+	return false
+}
+
+// possessive determiners refer back to the article's company: "its purchase
+// of X".
+var possessive = set(`its their sua seu sa son seine ihre su`)
 
 // irregularVerbs are past tenses news uses that verbLike's endings miss.
 var irregularVerbs = set(`laid cut made took got won sold bought led began became grew fell rose hit saw said paid set kept held
@@ -620,7 +696,7 @@ func extractRules(text string, published time.Time) []*cand {
 		}
 		found := s.moneyDeals(text, focus, seen)
 		if len(found) == 0 {
-			found = s.plainDeals(text)
+			found = s.plainDeals(text, focus)
 		}
 		if len(found) == 0 && last != nil && quiet < 2 && len(s.money) == 0 && s.investorsAfter(text, last, 0, true) {
 			quiet = -1
@@ -1080,6 +1156,14 @@ func (s *sentence) raiseParties(text string, c *cand, raise *trig, k, e int, foc
 			break
 		}
 	}
+	if s.anaphor(at) && s.saidIt(at) {
+		// "Acme, a provider of X, today announced that it has closed":
+		// "it" is the sentence's own subject.
+		if n, ok := s.firstSubject(text, at); ok && !looksLikeInvestor(n.text) {
+			c.company = n
+			return
+		}
+	}
 	if (s.anaphor(at) || s.passiveInvestment(e)) && focus.text != "" && pulse.NormalizeName(focus.text) != pulse.NormalizeName(firstText(c.investors)) {
 		c.company = name{text: focus.text}
 		return
@@ -1525,7 +1609,7 @@ func (s *sentence) itemName(text string, k, j int) (name, bool) {
 
 // plainDeals finds deals stated without an amount: acquisitions, IPOs that
 // happened, and rounds of undisclosed size.
-func (s *sentence) plainDeals(text string) []*cand {
+func (s *sentence) plainDeals(text string, focus name) []*cand {
 	if cs := s.colonList(text); len(cs) > 0 {
 		return cs
 	}
@@ -1552,6 +1636,9 @@ func (s *sentence) plainDeals(text string) []*cand {
 			}
 			c.kind = pulse.KindAcquisition
 			s.acquisitionParties(text, c, t)
+			if len(c.investors) == 0 && t.i > 0 && possessive[s.toks[t.i-1].lower] && focus.text != "" && focus.text != c.company.text {
+				c.investors = append(c.investors, name{text: focus.text}) // "its purchase of X"
+			}
 			if c.company.text == "" || len(c.investors) == 0 || isPlaceName(c.company.text) {
 				continue
 			}
@@ -1582,7 +1669,7 @@ func (s *sentence) plainDeals(text string) []*cand {
 			c.kind, c.company = pulse.KindIPO, n
 		case tRaise:
 			// "Acme raises undisclosed seed funding".
-			if !hasWordIn(s.toks, t.j, t.j+6, "undisclosed", "unnamed", "seven-figure", "eight-figure", "six-figure", "mid", "funding", "round", "seed", "capital") {
+			if !hasWordIn(s.toks, t.j, t.j+6, "undisclosed", "unnamed", "seven-figure", "eight-figure", "six-figure", "mid", "funding", "round", "seed", "capital", "investment", "backing", "financing") {
 				continue
 			}
 			n, ok := s.subject(text, t.i)
