@@ -37,7 +37,7 @@ func chatServer(t *testing.T, status int, content string) (*llm.Client, *int) {
 	return llm.New(llm.Config{BaseURL: srv.URL, Model: "test"}), &calls
 }
 
-const modelText = "Quarry Labs lands new backing\n\nQuarry Labs said investors put €4.5 million into the company; the money came from Basalt Ventures. Separately, Tarn Energy was acquired by Fellside Power."
+const modelText = "Two energy start-ups in the news\n\nQuarry Labs said investors put €4.5 million into the company; the money came from Basalt Ventures. Separately, Tarn Energy was acquired by Fellside Power."
 
 func TestModelProposalsVerified(t *testing.T) {
 	answer := `{"events":[
