@@ -141,7 +141,7 @@ planeja|negocia|envisage|en discussions|in gesprächen|prevé|podría|poderia|wo
 var breakdowns = phrases(`comprised of|is comprised|consists of|consisting of|made up of|breaks down|broken down|split into`)
 
 // cancelled words anywhere in a sentence undo its deal.
-var cancelled = phrases(`terminated|called off|scrapped|abandoned|collapsed|fell through|was blocked|were blocked|cancelled|canceled|
+var cancelled = phrases(`terminated|terminate|terminates|terminating|ends|scraps|called off|scrapped|abandoned|collapsed|fell through|was blocked|were blocked|cancelled|canceled|
 fell apart|walked away|geplatzt|annulé|cancelado|cancelada`)
 
 // aggregates mark running totals near an amount.
@@ -158,7 +158,7 @@ fined|penalty|settlement|settle|lawsuit|damages|budget|from its|out of its|throu
 chiffre|ingresos|facturación|lost|grew|fell|rose|jumped|declined|gained|compared to|up from|down from|increase from|
 grew from|rose from|previous|preceding|contracted|
 potential|record|average|median|mean|moyenne|médiane|stood|stood at|high of|low of|closed at|opened at|trading at|use|using|spend|
-allocate|earmarked`)
+allocate|earmarked|expenditure|expenditures|capex|upsized from|increased from|from an initial|initially|initial`)
 
 var nonDealAfter = phrases(`target|targeted|hard cap|in a future|in future|for a future|contract|contracts|order|orders|deal to supply|supply deal|supply agreement|lease|
 settlement|to settle|in damages|fine|penalty|buyback|share buyback|repurchase|in dividends|dividend|bonus|in bonuses|in salary|

@@ -91,6 +91,13 @@ func analyse(text string, sp Span, all []money.Match) *sentence {
 	for k := range s.toks {
 		if notName(s.toks[k]) {
 			s.toks[k].name = false
+			if placeCompound(s.toks[k].lower) {
+				// "New York-based", "San Francisco-headquartered": the
+				// words before belong to the place.
+				for x := k - 1; x >= 0 && x >= k-3 && s.toks[x].end+1 == s.toks[x+1].start && s.toks[x].name; x-- {
+					s.toks[x].name = false
+				}
+			}
 		}
 	}
 	for k := 0; k < len(s.toks); k++ {
@@ -101,7 +108,7 @@ func analyse(text string, sp Span, all []money.Match) *sentence {
 			if hasPhraseAt(s.toks, k, tr.words) {
 				s.trigs = append(s.trigs, trig{tr.class, k, k + len(tr.words)})
 				switch tr.class {
-				case tRaise, tRound, tAcquire, tAcqNoun, tSold, tInvest, tIPO:
+				case tRaise, tRound, tAcquire, tAcqNoun, tSold, tInvest, tIPO, tSell:
 					if tr.class == tRound && len(tr.words) == 1 && innerNameWords[s.toks[k].lower] && s.toks[k].text != s.toks[k].lower &&
 						k > 0 && s.toks[k-1].name && k+1 < len(s.toks) && s.toks[k+1].name && orgEnds[s.toks[k+1].lower] {
 						s.trigs = s.trigs[:len(s.trigs)-1] // "Saguaro Seed Fund" is a name
@@ -937,8 +944,76 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 		}
 	}
 	s.investorsIn(text, c, k, end, false)
+	if implausibleCompany(c.company.text, c.kind) {
+		// "Serie B", "Capital", "AI": a word the rules took for a name.
+		if focus.text == "" || c.kind == pulse.KindAcquisition || hasName(c.investors, focus) {
+			return nil
+		}
+		c.company = name{text: focus.text}
+	}
 	return c
 }
+
+// placeCompound reports "york-based": a compound whose first part is a
+// place.
+func placeCompound(l string) bool {
+	for _, suf := range []string{"-based", "-headquartered", "-born"} {
+		if strings.HasSuffix(l, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// implausibleCompany reports a "company" that is a common word, a round, a
+// technology or a legal suffix rather than an organisation's name; a place
+// can be invested in but raises no round.
+func implausibleCompany(n string, kind pulse.DealKind) bool {
+	if n == "" {
+		return false
+	}
+	if unicode.IsDigit(firstRune(n)) || unicode.IsPunct(firstRune(n)) {
+		return true
+	}
+	ws := strings.Fields(strings.ToLower(n))
+	allCommon := true
+	for i, w := range ws {
+		w = strings.Trim(w, ".,'’")
+		switch {
+		case legalSuffixes[w] && i > 0, commonNouns[w], capStop[w], techAcronyms[w], notCompany[w]:
+		case w == "serie" || w == "series" || w == "série" || w == "séries":
+		case len(w) == 1 && i > 0:
+		default:
+			allCommon = false
+		}
+	}
+	if allCommon {
+		return true
+	}
+	if len(ws) == 1 && adverbs[ws[0]] {
+		return true
+	}
+	switch kind {
+	case pulse.KindFundingRound, pulse.KindDebt, pulse.KindGrant, pulse.KindIPO:
+		return isPlaceName(n)
+	}
+	return false
+}
+
+// notCompany are single words that name a technology or a thing, not an
+// organisation.
+var notCompany = set(`gpu gpus cpu cpus tpu api apis saas paas llm llms mrna dna rna crispr ev evs ai ml iot nft nfts 5g 6g
+inc. inc ltd corp co llc plc gmbh ag sa proceeds separately ahead meanwhile additionally overall elsewhere`)
+
+// adverbs open sentences and are capitalised there.
+var adverbs = set(`separately additionally meanwhile similarly finally overall notably recently previously earlier`)
+
+// commonNouns are capitalised words that name no party: German capitalises
+// every noun, headlines every word.
+var commonNouns = set(`kapital unternehmen darlehen fonds runde finanzierungsrunde finanzierung investoren bestandsinvestoren
+investor investoren geldgeber gründer start-up startup firma gesellschaft umsatz kunden mitarbeitende millionen milliarden
+euro franken dollar kredit förderung zuschuss bank capital money funding funds fund round cash debt equity expenditure
+empresa compañía sociedad ronda rodada aporte capitale société entreprise levée fonds`)
 
 // fundCommit returns the fund an amount ending at token e is committed to:
 // "$100 million to a jointly managed fund".
