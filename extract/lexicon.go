@@ -82,24 +82,24 @@ var triggers = buildTriggers(map[int]string{
 snags|snagged|gets|got|receives|received|receive|will receive|obtains|obtained|attracts|attracted|pulls in|picked up|picks up|
 completes|completed|gathers|scores|scored|wins|won|nets|netted|clinches|clinched|rakes in|raked in|hauls in|
 hauled in|pockets|pocketed|grabs|grabbed|notches|collects|collected|draws|drew|has been granted|was granted|granted|issued|issues|emitiu|emitiram|emite|benefit from|benefits from|approved for|recommended for|selected for|
-selected to receive|has been awarded|was awarded|levanta|levantou|capta|captou|recebe|recebeu|sammelt|eingesammelt|erhält|erhalten|erhielt|
+selected to receive|has been awarded|was awarded|levanta|levantou|levantó|levantado|ha levantado|había levantado|capta|captou|captó|ha captado|ha obtenido|obtuvo|obtenido|a obtenu|obtenu|avait obtenu|a bouclé|avait levé|a levé|recebe|recebeu|sammelt|eingesammelt|erhält|erhalten|erhielt|
 sichert|schließt|abgeschlossen|raccoglie|raccolto|chiude|incassa|haalt|opgehaald|lève|lèvent|levé|boucle|bouclé|bouclée|recauda|recaudó|consigue|obtiene|cierra|cerró|融资|完成|調達|获得`,
 	tRound: `seed|led by|co-led by|funding|funding round|financing round|financing|round|investment round|seed round|seed funding|pre-seed|series a|series b|
 series c|series d|series e|series f|series g|series h|capital injection|venture capital|venture funding|equity funding|growth round|
 bridge round|rodada|rodada de investimento|aporte|finanzierungsrunde|finanzierung|series-a-finanzierung|seed-finanzierung|levée|
 levée de fonds|tour de table|ronda|finanziamento|aumento di capitale|financieringsronde|investeringsronde|ronda de financiación|investimento|investissement|inversión|融资|轮融资`,
 	tAcquire: `acquire|acquires|acquired|acquiring|to acquire|buys|bought|buy|purchase|purchases|purchased|purchasing|takes over|took over|
-snaps up|snapped up|übernimmt|übernommen|kauft|gekauft|rachète|racheté|acquiert|adquire|adquiriu|compra|comprou|adquiere|adquirió|收购|買収`,
+snaps up|snapped up|übernimmt|übernommen|kauft|gekauft|rachète|racheté|acquiert|adquire|adquiriu|compra|comprou|adquiere|adquirió|ha adquirido|adquirido|a acquis|a racheté|收购|買収`,
 	tAcqNoun: `acquisition|purchase of|takeover|buyout|übernahme|rachat|aquisição|adquisición`,
 	tSold: `sold to|acquired by|bought by|taken over by|verkauft|vendida para|vendido para|vendu à|vendue à|racheté par|rachetée par|
-adquirida por|adquirido por|übernommen von`,
-	tInvest: `invest|invests|invested|investing|poured|pours|pumped|pumps|injected|injects|to invest|will invest|investiert|investe|investiu|aplicou|aplica|investit|invierte|invirtió`,
+adquirida por|adquirido por|adquirida pelo|adquirida pela|adquirido pelo|adquirido pela|übernommen von`,
+	tInvest: `invest|invests|invested|investing|poured|pours|pumped|pumps|injected|injects|to invest|will invest|investiert|investe|investiu|aplicou|aplica|investit|invierte|invirtió|investir|va investir|allait investir|invertirá|invertir|investirá|investieren|wird investieren`,
 	tCommit: `investment|project|plan|commitment|programme|program|initiative|expansion`,
 	tFund:   `fund|fonds|fundo|fondo|vehicle|first close|final close|first closing|final closing`,
 	tDebt: `loan|loans|term loan|credit facility|facility|debt|debt financing|venture debt|notes|senior notes|convertible notes|bond|
-bonds|convertible|credit line|line of credit|dívida|dívidas|kredit|darlehen|prêt|préstamo|financement bancaire|borrowing`,
+bonds|convertible|credit line|line of credit|dívida|dívidas|kredit|darlehen|prêt|préstamo|préstamo participativo|línea de crédito|linha de crédito|ligne de crédit|financement bancaire|borrowing`,
 	tGrant: `grant|grants|prize|award|awarded|subsidy|non-dilutive|eu funding|förderung|fördermittel|subvention|blended finance|
-eic accelerator|horizon europe`,
+eic accelerator|horizon europe|subvención|subvencion|subsídio|zuschuss|non-repayable contribution|non-repayable|grant funding`,
 	tIPO: `ipo|initial public offering|went public|goes public|listing|listed on|debuted on|began trading|börsengang|oferta pública inicial|introduction en bourse`,
 	tOffering: `public offering|follow-on offering|registered direct|registered direct offering|private placement|backstop|warrants|
 rights issue|share placement|placement|treasury`,
@@ -228,7 +228,7 @@ co-led the round|led the investment|leads the round`, "|") {
 	for _, s := range strings.Split(`with participation from|with participation of|participation from|participation of|with participation by|
 from investors including|from investors|from|by|von|bij|including|participated|also participated|joined|investors include|investors including|backed by|invested by|provided by|
 com participação da|com participação de|com participação do|com participação dos|feito pelo|feito pela|feita pelo|feita pela|
-auprès de|auprès d'|avec la participation de|zum investorenkreis zählen u.a .|zum investorenkreis zählen|geld kam nun vom|geld kam von|
+auprès de|auprès d'|avec la participation de|aux côtés de|aux côtés d'|zum investorenkreis zählen u.a .|zum investorenkreis zählen|geld kam nun vom|geld kam von|
 beteiligt sind|mit beteiligung von|con la participación de|de parte de|alongside|along with|joined by|
 sold to|acquired by|ont participé|ont tous participé|participé|participaram|participaron|beteiligten sich|beteiligte sich|beteiligen sich|beteiligt sich|also participate|
 took part`, "|") {

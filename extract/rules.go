@@ -291,6 +291,24 @@ func (s *sentence) nameOf(text string, r run) name {
 			t, st = t[i+len(p):], st+i+len(p)
 		}
 	}
+	// "Energie-Start-up Stromkern", "Softwarekonzern Nordlicht AG", "Dutch
+	// Wind Developer Ampera": a capitalised descriptor is no part of the
+	// name after it.
+	if ws := strings.Fields(t); len(ws) >= 2 {
+		cut := -1
+		for i, w := range ws[:len(ws)-1] {
+			if descriptorWord(strings.ToLower(w)) {
+				cut = i
+			}
+		}
+		if cut >= 0 && !allOrgWords(ws[cut+1:]) {
+			drop := len(strings.Join(ws[:cut+1], " ")) + 1
+			if i := strings.Index(t, ws[cut+1]); i >= drop-1 {
+				drop = i
+			}
+			t, st = t[drop:], st+drop
+		}
+	}
 	// French and Italian elision: "d'Ace Management", "l'IoT".
 	for _, p := range []string{"d'", "l'", "d’", "l’", "D'", "L'"} {
 		if strings.HasPrefix(t, p) && len(t) > len(p) {
@@ -566,7 +584,8 @@ func (s *sentence) objectAfter(text string, k, limit int) (name, bool) {
 		if t.text == "." || t.text == ";" {
 			break
 		}
-		if descriptorHeads[t.lower] && x+1 < len(s.toks) && s.toks[x+1].word && !s.toks[x+1].name && !capStop[s.toks[x+1].lower] && !stopAfter[s.toks[x+1].lower] && !descriptorHeads[s.toks[x+1].lower] && s.toks[x+1].money == 0 {
+		if descriptorHeads[t.lower] && x+1 < len(s.toks) && s.toks[x+1].word && !s.toks[x+1].name && !capStop[s.toks[x+1].lower] && !stopAfter[s.toks[x+1].lower] && !descriptorHeads[s.toks[x+1].lower] && s.toks[x+1].money == 0 &&
+			!(x+2 < len(s.toks) && s.toks[x+2].name) { // "la startup alemana Wolkig": the adjective is no name
 			n := s.toks[x+1]
 			return name{text: n.text, start: n.start, end: n.end}, true
 		}
@@ -675,7 +694,7 @@ func extractRules(text string, published time.Time) []*cand {
 
 		// The company a later "it" or "the startup" means: the last one a
 		// sentence was about, unless that sentence is about its investors.
-		if n, ok := s.firstSubject(text, len(s.toks)); ok && !looksLikeInvestor(n.text) && !s.aboutInvestors() && mentionedTwice(text, sp, n.text) {
+		if n, ok := s.firstSubject(text, len(s.toks)); ok && !looksLikeInvestor(n.text) && !s.aboutInvestors() && mentionedTwice(text, sp, n.text) && !implausibleCompany(n.text, "") {
 			focus = n
 		}
 		if hasHan(text[sp.Start:sp.End]) {
@@ -998,6 +1017,39 @@ func implausibleCompany(n string, kind pulse.DealKind) bool {
 		return isPlaceName(n)
 	}
 	return false
+}
+
+// descriptorWord reports a capitalised noun that describes the name after
+// it: German compounds ("Energie-Start-up", "Softwarekonzern",
+// "Bestandsinvestoren"), and English heads in title-case headlines
+// ("Developer", "Startup").
+func descriptorWord(w string) bool {
+	if descriptorHeads[w] || generic[w] {
+		return true
+	}
+	for _, suf := range []string{"start-up", "startup", "plattform", "konzern", "firma", "gesellschaft", "investor", "investoren",
+		"geber", "anbieter", "hersteller", "spezialist", "dienstleister", "entwickler", "betreiber", "tech", "fintech", "unternehmen"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
+			return true
+		}
+	}
+	switch w {
+	case "wettbewerber", "konkurrent", "rivale", "rival", "competitor", "peer", "bestandsinvestor", "investor", "lender", "insurer", "bank":
+		return true
+	}
+	return false
+}
+
+// allOrgWords reports words that end an organisation's name and make none
+// on their own: "Startup Fund" is a fund's name, not a startup's.
+func allOrgWords(ws []string) bool {
+	for _, w := range ws {
+		l := strings.ToLower(w)
+		if !orgEnds[l] && !bareNouns[l] && !legalSuffixes[l] {
+			return false
+		}
+	}
+	return true
 }
 
 // notCompany are single words that name a technology or a thing, not an
@@ -1554,6 +1606,9 @@ func (s *sentence) list(text string, k int) []name {
 		if k >= len(s.toks) || s.cueAt(k) || clauseOpeners[s.toks[k].lower] {
 			break // "led by A, with participation from B": B is no leader
 		}
+		if len(out) > 0 && s.newClause(k) {
+			break // "led by A, beteiligt haben sich zudem B": B is no leader
+		}
 		// One item: up to the next separator.
 		j := k
 		for j < len(s.toks) && !isSep(s.toks, j) {
@@ -1577,6 +1632,20 @@ func (s *sentence) list(text string, k int) []name {
 	}
 	return out
 }
+
+// newClause reports an item that opens a clause of its own: a lower-case
+// verb or adverb rather than a name or a descriptor.
+func (s *sentence) newClause(k int) bool {
+	t := s.toks[k]
+	if !t.word || !unicode.IsLower(firstRune(t.text)) {
+		return false
+	}
+	return verbLike(t) && !descriptorHeads[t.lower] || clauseAdverbs[t.lower]
+}
+
+// clauseAdverbs open a clause after a list: "..., zudem investieren".
+var clauseAdverbs = set(`zudem außerdem ebenfalls auch while whereas plus via through également aussi además también
+também ainda beteiligt investieren investierten participated participate joined`)
 
 // joinsName reports whether item [k, j), after "and", completes the name
 // before it: the previous name ends right before the "and", and the item is
