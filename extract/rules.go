@@ -884,7 +884,7 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 	case s.fundCommit(e) != nil:
 		kindTrig = s.fundCommit(e)
 		c.kind = pulse.KindFund
-	case s.pick(k, 25, tAcquire, tAcqNoun, tSold, tSell) != nil:
+	case s.pick(k, 25, tAcquire, tAcqNoun, tSold, tSell) != nil && !s.raisedThenBought(k, e):
 		kindTrig = s.pick(k, 25, tAcquire, tAcqNoun, tSold, tSell)
 		c.kind = pulse.KindAcquisition
 	case raise == nil && s.pick(k, 10, tInvest) != nil && !s.passive(s.pick(k, 10, tInvest)):
@@ -1066,6 +1066,26 @@ var commonNouns = set(`kapital unternehmen darlehen fonds runde finanzierungsrun
 investor investoren geldgeber gründer start-up startup firma gesellschaft umsatz kunden mitarbeitende millionen milliarden
 euro franken dollar kredit förderung zuschuss bank capital money funding funds fund round cash debt equity expenditure
 empresa compañía sociedad ronda rodada aporte capitale société entreprise levée fonds`)
+
+// raisedThenBought reports "closes a round of $8M and buys Wolkig": the
+// amount follows a raise and the purchase comes after it, in its own clause.
+func (s *sentence) raisedThenBought(k, e int) bool {
+	a := s.pick(k, 25, tAcquire, tAcqNoun, tSold, tSell)
+	if a == nil || a.i < e {
+		return false
+	}
+	r := s.lastBefore(k, tRaise)
+	if r == nil || k-r.j > 8 {
+		return false
+	}
+	for x := e; x < a.i; x++ {
+		switch s.toks[x].lower {
+		case "and", "y", "e", "et", "und", ",", ";":
+			return true
+		}
+	}
+	return false
+}
 
 // fundCommit returns the fund an amount ending at token e is committed to:
 // "$100 million to a jointly managed fund".
