@@ -246,6 +246,7 @@ type cand struct {
 	company   name
 	aliases   []string
 	money     *money.Match
+	bare      bool // the amount was written with a bare "$"
 	investors []name
 	leads     []name
 	round     pulse.Round

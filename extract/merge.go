@@ -89,6 +89,9 @@ func amountsAgree(a, b *cand) bool {
 	if ma.Currency == mb.Currency && close(ma.Amount, mb.Amount) {
 		return true
 	}
+	if (a.bare && dollars[mb.Currency] || b.bare && dollars[ma.Currency]) && close(ma.Amount, mb.Amount) {
+		return true // "$35m" in the headline, "A$35 million" in the body
+	}
 	if ma.Alt != nil && ma.Alt.Currency == mb.Currency && close(ma.Alt.Amount, mb.Amount) {
 		return true
 	}
@@ -105,6 +108,9 @@ func absorb(o, c *cand) {
 	}
 	if o.money != nil && o.money.Alt == nil && c.money != nil && c.money.Alt != nil && c.money.Currency == o.money.Currency {
 		o.money = c.money
+	}
+	if o.bare && c.money != nil && dollars[c.money.Currency] {
+		o.money, o.bare = c.money, false // the body names which dollar
 	}
 	if len(c.company.text) > len(o.company.text) && o.company.text != "" && c.company.end > 0 {
 		o.aliases = appendUnique(o.aliases, o.company.text)
@@ -145,6 +151,9 @@ func absorb(o, c *cand) {
 		o.sent = c.sent
 	}
 }
+
+// dollars are the currencies a bare "$" may stand for.
+var dollars = map[string]bool{"AUD": true, "CAD": true, "SGD": true, "NZD": true, "HKD": true, "TWD": true}
 
 func hasName(ns []name, n name) bool {
 	k := pulse.NormalizeName(n.text)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"regexp"
 	"strings"
 	"time"
@@ -720,6 +721,10 @@ func extractRules(text string, published time.Time) []*cand {
 			quiet++
 			continue
 		}
+		if last != nil && quiet < 3 && s.definiteRound(last) {
+			quiet = 0 // "The A$35 million round is one of the largest"
+			continue
+		}
 		found := s.moneyDeals(text, focus, seen)
 		if len(found) == 0 {
 			found = s.plainDeals(text, focus)
@@ -784,6 +789,7 @@ func (s *sentence) moneyDeals(text string, focus name, seen map[string]int) []*c
 			continue
 		}
 		c.money = m
+		c.bare = m.Currency == "USD" && strings.HasPrefix(text[m.Start:], "$")
 		out = append(out, c)
 	}
 	return out
@@ -1087,6 +1093,37 @@ func (s *sentence) raisedThenBought(k, e int) bool {
 	return false
 }
 
+// definiteRound reads "The $35 million round ..." after a deal as that
+// deal's amount: it gives last the amount when last had none, or names the
+// dollar a headline's bare "$" meant.
+func (s *sentence) definiteRound(last *cand) bool {
+	if len(s.toks) < 3 || len(s.money) != 1 || last.kind != pulse.KindFundingRound {
+		return false
+	}
+	switch s.toks[0].lower {
+	case "the", "this", "that", "la", "le", "el", "die", "der", "das", "o", "a":
+	default:
+		return false
+	}
+	if s.toks[1].money != 1 {
+		return false
+	}
+	e := s.moneyEnd(1)
+	if e >= len(s.toks) || !s.isTrigAt(e, tRound) && !(e+1 < len(s.toks) && s.isTrigAt(e+1, tRound)) {
+		return false
+	}
+	m := s.money[0]
+	switch {
+	case last.money == nil:
+		last.money = m
+	case last.bare && dollars[m.Currency] && math.Abs(last.money.Amount-m.Amount) <= 0.01*m.Amount:
+		last.money, last.bare = m, false
+	default:
+		return false
+	}
+	return true
+}
+
 // fundCommit returns the fund an amount ending at token e is committed to:
 // "$100 million to a jointly managed fund".
 func (s *sentence) fundCommit(e int) *trig {
@@ -1235,12 +1272,16 @@ func (s *sentence) adjacentName(k int) bool {
 // raiseParties finds who received the money: the subject of the verb, "for
 // X", "raised by X", "X $N" or the article's company for "the company".
 func (s *sentence) raiseParties(text string, c *cand, raise *trig, k, e int, focus name) {
-	if c.kind == pulse.KindGrant && e < len(s.toks) && (s.toks[e].lower == "to" || e+1 < len(s.toks) && s.toks[e+1].lower == "to") {
-		// "The Department of Energy awarded $30 million to Acme"
-		to := e
-		if s.toks[e].lower != "to" {
-			to = e + 1
+	to := -1
+	for x := e; c.kind == pulse.KindGrant && x < len(s.toks) && x < e+5; x++ {
+		if l := s.toks[x].lower; l == "to" || l == "toward" || l == "towards" {
+			to = x
+			break
 		}
+	}
+	if to >= 0 {
+		// "The Department of Energy awarded $30 million to Acme", "ARENA
+		// committed A$12 million in grant funding toward Acme's plant"
 		if n, ok := s.objectAfter(text, to+1, 5); ok {
 			c.company = n
 			if g, ok := s.firstSubject(text, k); ok {
