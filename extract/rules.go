@@ -870,8 +870,13 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 			return nil
 		}
 	}
-	// Kind, by the most specific cue present.
+	// Kind, by the most specific cue present; a round named right after
+	// the amount ("$95 million Series B", "€15mn equity investment") wins
+	// over a loan or grant elsewhere in the sentence.
 	switch {
+	case s.roundRightAfter(e):
+		kindTrig = near
+		c.kind = pulse.KindFundingRound
 	case s.pick(k, 14, tIPO) != nil && !s.has(tOffering) || s.pick(k, 14, tIPO) != nil && s.hasIPOPhrase():
 		kindTrig = s.pick(k, 14, tIPO)
 		c.kind = pulse.KindIPO
@@ -1122,6 +1127,21 @@ func (s *sentence) definiteRound(last *cand) bool {
 		return false
 	}
 	return true
+}
+
+// roundRightAfter reports a round stage or "equity" within two words after
+// the amount ending at token e.
+func (s *sentence) roundRightAfter(e int) bool {
+	for x := e; x < len(s.toks) && x < e+2; x++ {
+		if r, _ := roundAt(s.toks, x); r != "" {
+			return true
+		}
+		switch s.toks[x].lower {
+		case "equity", "round":
+			return x+1 >= len(s.toks) || s.toks[x+1].lower != "fund"
+		}
+	}
+	return false
 }
 
 // fundCommit returns the fund an amount ending at token e is committed to:
