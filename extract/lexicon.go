@@ -97,7 +97,7 @@ adquirida por|adquirido por|adquirida pelo|adquirida pela|adquirido pelo|adquiri
 	tCommit: `investment|project|plan|commitment|programme|program|initiative|expansion`,
 	tFund:   `fund|fonds|fundo|fondo|vehicle|first close|final close|first closing|final closing`,
 	tDebt: `loan|loans|term loan|credit facility|facility|debt|debt financing|venture debt|notes|senior notes|convertible notes|bond|
-bonds|convertible|credit line|line of credit|dívida|dívidas|kredit|darlehen|prêt|préstamo|préstamo participativo|línea de crédito|linha de crédito|ligne de crédit|financement bancaire|borrowing`,
+bonds|convertible|credit line|project financing|project finance|line of credit|dívida|dívidas|kredit|darlehen|prêt|préstamo|préstamo participativo|línea de crédito|linha de crédito|ligne de crédit|financement bancaire|borrowing`,
 	tGrant: `grant|grants|prize|award|awarded|subsidy|non-dilutive|eu funding|förderung|fördermittel|subvention|blended finance|
 eic accelerator|horizon europe|subvención|subvencion|subsídio|zuschuss|non-repayable contribution|non-repayable|grant funding`,
 	tIPO: `ipo|initial public offering|went public|goes public|listing|listed on|debuted on|began trading|börsengang|oferta pública inicial|introduction en bourse`,
@@ -221,7 +221,7 @@ var investorCues = map[string][]investorCue{}
 func init() {
 	for _, s := range strings.Split(`led by|co-led by|jointly led by|coled by|lead investor is|lead investors are|coliderada pela|coliderada por|
 liderada por|liderada pela|guidato da|guidata da|onder leiding van|liderado por|liderado pela|mené par|menée par|angeführt von|angeführt wurde die runde von|angeführt wird die runde von|led the round|
-co-led the round|led the investment|leads the round`, "|") {
+co-led the round|led the investment|leads the round|lead :|leads :`, "|") {
 		p := strings.Fields(strings.TrimSpace(s))
 		investorCues[p[0]] = append(investorCues[p[0]], investorCue{p, true})
 	}
@@ -229,7 +229,7 @@ co-led the round|led the investment|leads the round`, "|") {
 from investors including|from investors|from|by|von|bij|including|participated|also participated|joined|investors include|investors including|backed by|invested by|provided by|
 com participação da|com participação de|com participação do|com participação dos|feito pelo|feito pela|feita pelo|feita pela|
 auprès de|auprès d'|avec la participation de|aux côtés de|aux côtés d'|zum investorenkreis zählen u.a .|zum investorenkreis zählen|geld kam nun vom|geld kam von|
-beteiligt sind|mit beteiligung von|con la participación de|de parte de|alongside|along with|joined by|
+beteiligt sind|mit beteiligung von|con la participación de|de parte de|alongside|investors :|backers :|also in :|along with|joined by|
 sold to|acquired by|ont participé|ont tous participé|participé|participaram|participaron|beteiligten sich|beteiligte sich|beteiligen sich|beteiligt sich|also participate|
 took part`, "|") {
 		p := strings.Fields(strings.TrimSpace(s))

@@ -93,6 +93,14 @@ type placeAt struct {
 // document names most.
 func regionOf(text string, sent Span, company name, docPlace *placeAt) (place, Span, bool) {
 	ps := findPlaces(text, sent.Start, sent.End)
+	kept := ps[:0]
+	for _, p := range ps {
+		// "Ostrava Foods": a place inside a name says nothing of where.
+		if company.end == 0 || p.at.End <= company.start || p.at.Start >= company.end {
+			kept = append(kept, p)
+		}
+	}
+	ps = kept
 	if len(ps) > 0 {
 		best, bd := ps[0], 1<<30
 		for _, p := range ps {

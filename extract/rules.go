@@ -123,6 +123,25 @@ func analyse(text string, sp Span, all []money.Match) *sentence {
 			}
 		}
 	}
+	if titleCase(s.toks) {
+		// "Foundry Grid Ventures Holds $180 Million First Close": in a
+		// title-case headline the word before an amount is the verb.
+		for k := 1; k+1 < len(s.toks); k++ {
+			t := s.toks[k]
+			if t.name && s.toks[k+1].money > 0 && s.toks[k-1].name && strings.HasSuffix(t.lower, "s") && !strings.HasSuffix(t.lower, "ss") &&
+				!orgEnds[t.lower] && !legalSuffixes[t.lower] && !strings.HasSuffix(t.lower, "labs") && !strings.HasSuffix(t.lower, "systems") {
+				s.toks[k].name = false
+			}
+		}
+	}
+	kept0 := s.trigs[:0]
+	for _, t := range s.trigs {
+		if t.class == tDebt && t.i > 0 && (s.toks[t.i-1].lower == "including" || s.toks[t.i-1].lower == "incl" || s.toks[t.i-1].lower == "plus") {
+			continue // "$6.8bn including debt" is the price
+		}
+		kept0 = append(kept0, t)
+	}
+	s.trigs = kept0
 	s.runs = runs(s.toks)
 	// "Founded by ...", "Buoyed by ...": a capitalised participle opening a
 	// sentence is no name.
@@ -497,6 +516,10 @@ func (s *sentence) saidIt(k int) bool {
 	return false
 }
 
+// offerVerbs put a listed company's securities on sale: "sold $400M of
+// notes".
+var offerVerbs = set(`sold sells sell issued issues priced prices placed places offered offers completed completes upsized`)
+
 // possessive determiners refer back to the article's company: "its purchase
 // of X".
 var possessive = set(`its their sua seu sa son seine ihre su`)
@@ -817,8 +840,8 @@ func (s *sentence) moneyEnd(k int) int {
 // price, total or other figure that is not a deal's size.
 func (s *sentence) nonDeal(k, mi int) bool {
 	e := s.moneyEnd(k)
-	if b := findPhrase(s.toks, k-6, k, nonDealBefore); b >= 0 && !s.dealValue(b) {
-		return true
+	if b := findPhrase(s.toks, k-6, k, nonDealBefore); b >= 0 && !s.dealValue(b) && !(s.toks[b].lower == "closed" && s.has(tFund)) {
+		return true // but a fund "closed at $12bn" is its size
 	}
 	for x := max(0, k-2); x < k; x++ {
 		if componentWords[s.toks[x].lower] {
@@ -957,6 +980,21 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 	}
 	if strings.Contains(strings.ToLower(c.company.text), "fund") && c.kind == pulse.KindFundingRound {
 		c.kind = pulse.KindFund
+	}
+	if c.kind == pulse.KindFund {
+		// "Acme Ventures Fund III" is raised by Acme Ventures; a bare
+		// "Fund II" by the article's firm.
+		if m := fundSuffix.FindStringIndex(c.company.text); m != nil {
+			if m[0] == 0 {
+				c.company = name{text: focus.text}
+				if n, ok := s.firstSubject(text, k); ok {
+					c.company = n // "Sahyadri Capital announced the first close of its Fund II"
+				}
+			} else {
+				c.company.text = c.company.text[:m[0]]
+				c.company.end = c.company.start + m[0]
+			}
+		}
 	}
 	s.stakeOf(text, c)
 	if c.kind == pulse.KindAcquisition && c.stake > 0 && c.stake < 50 {
@@ -1144,6 +1182,21 @@ func (s *sentence) roundRightAfter(e int) bool {
 	return false
 }
 
+// titleCase reports a headline that capitalises most of its words.
+func titleCase(toks []token) bool {
+	words, caps := 0, 0
+	for _, t := range toks {
+		if !t.word || t.money > 0 || len(t.text) < 4 {
+			continue
+		}
+		words++
+		if unicode.IsUpper(firstRune(t.text)) {
+			caps++
+		}
+	}
+	return words >= 3 && caps*10 >= words*7
+}
+
 // fundCommit returns the fund an amount ending at token e is committed to:
 // "$100 million to a jointly managed fund".
 func (s *sentence) fundCommit(e int) *trig {
@@ -1157,6 +1210,9 @@ func (s *sentence) fundCommit(e int) *trig {
 	}
 	return nil
 }
+
+// fundSuffix is the fund part of a fund's name: " Fund III", "Fund II".
+var fundSuffix = regexp.MustCompile(`\s*\b(?:[A-Z][\w-]* )?(?:Fund|Fonds|Fondo|Fundo)(?: [IVX]+| \d+)?$`)
 
 // fundNamePat matches a fund named in capitalised words: "the Acme–Beta AI
 // fund", "Northwind Growth Fund II".
@@ -1192,7 +1248,7 @@ func (s *sentence) investorLed(text string, c *cand, k, e int) bool {
 	v := -1
 	for x := k - 1; x >= 0 && x >= k-4; x-- {
 		switch s.toks[x].lower {
-		case "led", "co-led", "leads", "headed", "backed", "joined", "participated":
+		case "led", "co-led", "leads", "leading", "co-leading", "headed", "backed", "joined", "participated":
 			v = x
 		}
 	}
@@ -1201,10 +1257,13 @@ func (s *sentence) investorLed(text string, c *cand, k, e int) bool {
 	}
 	inv, ok := s.subject(text, v)
 	if !ok {
-		return false
+		// "the firm said it had led", "including leading the round of X"
+		if inv, ok = s.firstSubject(text, v); !ok {
+			return false
+		}
 	}
 	for x := e; x < len(s.toks) && x < e+6; x++ {
-		if s.toks[x].lower == "in" || s.toks[x].lower == "into" {
+		if s.toks[x].lower == "in" || s.toks[x].lower == "into" || s.toks[x].lower == "of" && s.isTrigAt(x-1, tRound) {
 			if n, ok := s.objectAfter(text, x+1, 4); ok {
 				c.company = n
 				c.investors = append(c.investors, inv)
@@ -1313,6 +1372,12 @@ func (s *sentence) raiseParties(text string, c *cand, raise *trig, k, e int, foc
 	at := k
 	if raise != nil && k-raise.j < 12 {
 		at = raise.i
+	} else if raise == nil {
+		// "Ironbark Mining, the miner, sold $400M of notes": the verb
+		// right before the amount.
+		if k > 0 && (offerVerbs[s.toks[k-1].lower] || s.verbTrigAt(k-1)) {
+			at = k - 1
+		}
 	}
 	if n, ok := s.subject(text, at); ok {
 		c.company = n
