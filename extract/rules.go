@@ -985,9 +985,9 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 		// "Acme Ventures Fund III" is raised by Acme Ventures; a bare
 		// "Fund II" by the article's firm.
 		if m := fundSuffix.FindStringIndex(c.company.text); m != nil {
-			if m[0] == 0 {
+			if bareFund(c.company.text) {
 				c.company = name{text: focus.text}
-				if n, ok := s.firstSubject(text, k); ok {
+				if n, ok := s.firstSubject(text, k); ok && !bareFund(n.text) {
 					c.company = n // "Sahyadri Capital announced the first close of its Fund II"
 				}
 			} else {
@@ -1213,6 +1213,12 @@ func (s *sentence) fundCommit(e int) *trig {
 
 // fundSuffix is the fund part of a fund's name: " Fund III", "Fund II".
 var fundSuffix = regexp.MustCompile(`\s*\b(?:[A-Z][\w-]* )?(?:Fund|Fonds|Fondo|Fundo)(?: [IVX]+| \d+)?$`)
+
+// bareFund reports a fund named without its manager: "Fund II".
+func bareFund(n string) bool {
+	m := fundSuffix.FindStringIndex(n)
+	return m != nil && m[0] == 0
+}
 
 // fundNamePat matches a fund named in capitalised words: "the Acme–Beta AI
 // fund", "Northwind Growth Fund II".
