@@ -142,6 +142,21 @@ func analyse(text string, sp Span, all []money.Match) *sentence {
 		kept0 = append(kept0, t)
 	}
 	s.trigs = kept0
+	for k := range s.toks {
+		// "tinyloop raised", "Jakarta-based tinyloop, which": a name
+		// written in lower case, known by where it stands.
+		t := s.toks[k]
+		if t.name || !t.word || t.money > 0 || !unicode.IsLower(firstRune(t.text)) || capStop[t.lower] || gapWords[t.lower] || anaphors[t.lower] ||
+			descriptorHeads[t.lower] || generalPlural[t.lower] || titles[t.lower] || k+1 >= len(s.toks) {
+			continue
+		}
+		next := s.toks[k+1]
+		opens := k == 0 && (s.isTrigStart(k+1, tRaise) || s.isTrigStart(k+1, tAcquire))
+		placed := k > 0 && placeCompound(s.toks[k-1].lower) && (next.text == "," || s.isTrigStart(k+1, tRaise) || s.isTrigStart(k+1, tAcquire))
+		if opens || placed {
+			s.toks[k].name = true
+		}
+	}
 	s.runs = runs(s.toks)
 	// "Founded by ...", "Buoyed by ...": a capitalised participle opening a
 	// sentence is no name.
@@ -422,7 +437,9 @@ func (s *sentence) anaphorAt(c, k int) bool {
 			return false
 		}
 	}
-	return false
+	// "The original $25 million Series A was led by": a round described
+	// with "the" and no name is the article's company's.
+	return c == 0 && k < len(s.toks) && k <= 4 && s.toks[k].money > 0 && (s.toks[0].lower == "the" || s.toks[0].lower == "its") && s.roundRightAfter(s.moneyEnd(k))
 }
 
 // firstSubject is the first name of the sentence when a verb follows it:
@@ -814,6 +831,14 @@ func (s *sentence) moneyDeals(text string, focus name, seen map[string]int) []*c
 		c.money = m
 		c.bare = m.Currency == "USD" && strings.HasPrefix(text[m.Start:], "$")
 		out = append(out, c)
+		if c.company.text != "" && hasWordIn(s.toks, 0, k, "each", "both", "jeweils", "chacune", "cada") {
+			// "A and B were each awarded £1 million": one deal each.
+			for _, o := range s.coSubjects(text, c.company) {
+				d := *c
+				d.company = o
+				out = append(out, &d)
+			}
+		}
 	}
 	return out
 }
@@ -1503,6 +1528,16 @@ func firstText(ns []name) string {
 	return ns[0].text
 }
 
+// isTrigStart reports whether a trigger of class starts at token x.
+func (s *sentence) isTrigStart(x, class int) bool {
+	for _, t := range s.trigs {
+		if t.class == class && t.i == x {
+			return true
+		}
+	}
+	return false
+}
+
 // isTrigAt reports whether token x ends a trigger of class.
 func (s *sentence) isTrigAt(x, class int) bool {
 	for _, t := range s.trigs {
@@ -2066,8 +2101,13 @@ func (s *sentence) coSubjects(text string, n name) []name {
 	var out []name
 	x := -1
 	for i, t := range s.toks {
-		if t.start == n.start {
+		if t.start <= n.start && n.start < t.end {
 			x = i
+		}
+	}
+	for _, r := range s.runs {
+		if r.i <= x && x < r.j {
+			x = r.i // "Chile's Nieblaqua": the run starts at the place
 		}
 	}
 	for x > 1 {
