@@ -87,6 +87,52 @@ func TestLookup(t *testing.T) {
 		{"India", "India", "India", KindCountry},
 		{"Singapore", "Singapore", "Singapore", KindCountry},
 		{"Luxembourg", "Luxembourg", "Luxembourg", KindCountry},
+		// Subnational regions, with their local and accent-free spellings.
+		{"Johor", "Johor", "Malaysia", KindState},
+		{"Johor Bahru", "Johor Bahru", "Malaysia", KindCity},
+		{"Kepulauan Riau", "Riau Islands", "Indonesia", KindState},
+		{"Nordrhein-Westfalen", "North Rhine-Westphalia", "Germany", KindState},
+		{"NRW", "North Rhine-Westphalia", "Germany", KindState},
+		{"Thüringen", "Thuringia", "Germany", KindState},
+		{"Cataluña", "Catalonia", "Spain", KindState},
+		{"Aragón", "Aragon", "Spain", KindState},
+		{"aragon", "Aragon", "Spain", KindState},
+		{"Occitania", "Occitanie", "France", KindState},
+		{"Puglia", "Apulia", "Italy", KindState},
+		{"Nuevo Leon", "Nuevo León", "Mexico", KindState},
+		{"Gyeonggi-do", "Gyeonggi", "South Korea", KindState},
+		{"Inner Mongolia", "Inner Mongolia", "China", KindState},
+		{"Ras al-Khaimah", "Ras Al Khaimah", "United Arab Emirates", KindState},
+		{"Pondicherry", "Puducherry", "India", KindState},
+		{"NSW", "New South Wales", "Australia", KindState},
+		{"Yukon", "Yukon", "Canada", KindState},
+		{"Northern Virginia", "Northern Virginia", "United States", KindState},
+		// A region and its capital of the same name are told apart.
+		{"São Paulo State", "São Paulo State", "Brazil", KindState},
+		{"state of sao paulo", "São Paulo State", "Brazil", KindState},
+		{"Querétaro", "Querétaro", "Mexico", KindCity},
+		{"Queretaro State", "Querétaro State", "Mexico", KindState},
+		{"Osaka", "Osaka", "Japan", KindCity},
+		{"Osaka Prefecture", "Osaka Prefecture", "Japan", KindState},
+		// Data-centre towns.
+		{"Ishikari", "Ishikari", "Japan", KindCity},
+		{"Inzai", "Inzai", "Japan", KindCity},
+		{"The Dalles", "The Dalles", "United States", KindCity},
+		{"Loudoun County", "Loudoun County", "United States", KindCity},
+		{"Richland Parish", "Richland Parish", "United States", KindCity},
+		{"Eemshaven", "Eemshaven", "Netherlands", KindCity},
+		{"Skelleftea", "Skellefteå", "Sweden", KindCity},
+		{"Offenbach am Main", "Offenbach", "Germany", KindCity},
+		{"Fos-sur-Mer", "Fos-sur-Mer", "France", KindCity},
+		{"Navi Mumbai", "Navi Mumbai", "India", KindCity},
+		{"Kalgoorlie", "Kalgoorlie", "Australia", KindCity},
+		// Towns whose bare name is a word, a person or a company are known
+		// only with their state or country.
+		{"Temple, TX", "Temple, Texas", "United States", KindCity},
+		{"Mesa, Ariz.", "Mesa, Arizona", "United States", KindCity},
+		{"Boden, Sweden", "Boden, Sweden", "Sweden", KindCity},
+		{"Victoria, Australia", "Victoria, Australia", "Australia", KindState},
+		{"Victoria, B.C.", "Victoria, British Columbia", "Canada", KindCity},
 	}
 	for _, tt := range tests {
 		p, ok := Lookup(tt.in)
@@ -99,6 +145,38 @@ func TestLookup(t *testing.T) {
 	}
 	if p, ok := Lookup("French"); ok {
 		t.Errorf("Lookup takes names, not demonyms: got %+v", p)
+	}
+	// Bare names that more often mean something else are not places.
+	for _, in := range []string{"Temple", "Mesa", "Chandler", "Midland", "Boden", "Victoria", "Charlotte", "Reading", "Mobile", "Orange", "Nice", "Punjab"} {
+		if p, ok := Lookup(in); ok {
+			t.Errorf("Lookup(%q) = %+v, want no place", in, p)
+		}
+	}
+}
+
+// TestEveryNameFindsItsPlace checks each name and alias of places.txt: Lookup
+// returns its own line, not a country or another place, and Find reads the
+// whole name as that place, so no alias is unreachable.
+func TestEveryNameFindsItsPlace(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("data", "places.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "|")
+		name := strings.TrimPrefix(f[0], "@")
+		for _, n := range append([]string{name}, split(f[2])...) {
+			if p, ok := Lookup(n); !ok || p.Name != name {
+				t.Errorf("Lookup(%q) = %+v, %v; want %s", n, p, ok, name)
+			}
+			ms := Find(n)
+			if len(ms) != 1 || ms[0].Start != 0 || ms[0].End != len(n) || ms[0].Place.Name != name {
+				t.Errorf("Find(%q) = %v; want the whole name as %s", n, describeMatches(n, ms), name)
+			}
+		}
 	}
 }
 
@@ -199,6 +277,21 @@ func TestFind(t *testing.T) {
 		{"name at the very end and start",
 			"Singapore",
 			[]found{{"Singapore", "Singapore"}}},
+		{"an investment in a region, and its capital",
+			"Microsoft will invest $2.5 billion in Johor, Malaysia, starting in Johor Bahru and Kulai.",
+			[]found{{"Johor", "Johor"}, {"Malaysia", "Malaysia"}, {"Johor Bahru", "Johor Bahru"}, {"Kulai", "Kulai"}}},
+		{"longest match: a region beats the country or state inside it",
+			"Sites in Inner Mongolia and Mongolia, West Texas, Northern Virginia and South San Francisco.",
+			[]found{{"Inner Mongolia", "Inner Mongolia"}, {"Mongolia", "Mongolia"}, {"West Texas", "West Texas"}, {"Northern Virginia", "Northern Virginia"}, {"South San Francisco", "South San Francisco"}}},
+		{"a state and its city of the same name",
+			"Plants in São Paulo State and São Paulo; Osaka Prefecture and Osaka.",
+			[]found{{"São Paulo State", "São Paulo State"}, {"São Paulo", "São Paulo"}, {"Osaka Prefecture", "Osaka Prefecture"}, {"Osaka", "Osaka"}}},
+		{"towns that are also words or names need their state",
+			"Victoria Chen and Chandler Reyes of Temple Capital built in Temple, Texas, Mesa, AZ and Victoria, Australia.",
+			[]found{{"Temple, Texas", "Temple, Texas"}, {"Mesa, AZ", "Mesa, Arizona"}, {"Victoria, Australia", "Victoria, Australia"}}},
+		{"local spellings and accents",
+			"Nordrhein-Westfalen und Bayern; Cataluña, Aragón and Aragon; Nuevo León, Skellefteå and Île-de-France.",
+			[]found{{"Nordrhein-Westfalen", "North Rhine-Westphalia"}, {"Bayern", "Bavaria"}, {"Cataluña", "Catalonia"}, {"Aragón", "Aragon"}, {"Aragon", "Aragon"}, {"Nuevo León", "Nuevo León"}, {"Skellefteå", "Skellefteå"}, {"Île-de-France", "Île-de-France"}}},
 		{"nothing", "no places here, just words.", nil},
 	}
 	for _, tt := range tests {
