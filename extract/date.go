@@ -131,7 +131,7 @@ var (
 // ends, or sp.Start when it has none.
 func datelineEnd(text string, sp Span) int {
 	at := sp.Start
-	for range 2 {
+	for range 3 {
 		sent := text[at:sp.End]
 		loc := datelineSep.FindStringIndex(sent)
 		if loc == nil {

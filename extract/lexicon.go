@@ -82,7 +82,7 @@ var triggers = buildTriggers(map[int]string{
 snags|snagged|gets|got|receives|received|receive|will receive|obtains|obtained|attracts|attracted|pulls in|picked up|picks up|
 completes|completed|gathers|scores|scored|wins|won|nets|netted|clinches|clinched|rakes in|raked in|hauls in|
 hauled in|pockets|pocketed|grabs|grabbed|notches|collects|collected|draws|drew|has been granted|was granted|granted|issued|issues|emitiu|emitiram|emite|benefit from|benefits from|approved for|recommended for|selected for|
-selected to receive|has been awarded|was awarded|levanta|levantou|levantó|levantado|ha levantado|había levantado|capta|captou|captó|ha captado|ha obtenido|obtuvo|obtenido|a obtenu|obtenu|avait obtenu|a bouclé|avait levé|a levé|recebe|recebeu|sammelt|eingesammelt|erhält|erhalten|erhielt|
+selected to receive|has been awarded|was awarded|were awarded|were each awarded|each awarded|were granted|have been awarded|levanta|levantou|levantó|levantado|ha levantado|había levantado|capta|captou|captó|ha captado|ha obtenido|obtuvo|obtenido|a obtenu|obtenu|avait obtenu|a bouclé|avait levé|a levé|recebe|recebeu|sammelt|eingesammelt|erhält|erhalten|erhielt|
 sichert|schließt|abgeschlossen|raccoglie|raccolto|chiude|incassa|haalt|opgehaald|lève|lèvent|levé|boucle|bouclé|bouclée|recauda|recaudó|consigue|obtiene|cierra|cerró|融资|完成|調達|获得`,
 	tRound: `seed|led by|co-led by|funding|funding round|financing round|financing|round|investment round|seed round|seed funding|pre-seed|series a|series b|
 series c|series d|series e|series f|series g|series h|capital injection|venture capital|venture funding|equity funding|growth round|

@@ -439,7 +439,11 @@ func (s *sentence) anaphorAt(c, k int) bool {
 	}
 	// "The original $25 million Series A was led by": a round described
 	// with "the" and no name is the article's company's.
-	return c == 0 && k < len(s.toks) && k <= 4 && s.toks[k].money > 0 && (s.toks[0].lower == "the" || s.toks[0].lower == "its") && s.roundRightAfter(s.moneyEnd(k))
+	if c != 0 || k >= len(s.toks) || k > 4 || s.toks[k].money == 0 || s.toks[0].lower != "the" && s.toks[0].lower != "its" {
+		return false
+	}
+	e := s.moneyEnd(k)
+	return s.roundRightAfter(e) || s.isTrigStart(e, tIPO) || s.isTrigStart(e, tOffering)
 }
 
 // firstSubject is the first name of the sentence when a verb follows it:
