@@ -49,7 +49,7 @@ been`)
 
 // anaphors stand for the article's company: "The company raised".
 var anaphors = set(`company startup start-up firm business group empresa unternehmen société startup-up lender platform
-chipmaker maker developer operator`)
+chipmaker maker developer operator pousse entreprise compañía companhia firma gesellschaft scale-up scaleup`)
 
 // Trigger classes.
 const (

@@ -785,8 +785,8 @@ func extractRules(text string, published time.Time) []*cand {
 			}
 			out = append(out, c)
 			last = c
-			if focus.text == "" || c.company.text != "" {
-				focus = c.company
+			if focus.text == "" || c.company.text != "" && !(c.kind == pulse.KindAcquisition && hasName(c.investors, focus)) {
+				focus = c.company // but "Nubaria bought Wolkig" leaves the story Nubaria's
 			}
 		}
 		if len(found) > 0 {
@@ -880,6 +880,12 @@ func (s *sentence) nonDeal(k, mi int) bool {
 	if findPhrase(s.toks, e, e+3, nonDealAfter) >= 0 {
 		return true
 	}
+	if s.contractOnly() {
+		return true // "wins $2.1 billion, five-year compute contract"
+	}
+	if s.runningTotal(k, e) {
+		return true
+	}
 	if a := findPhrase(s.toks, k-8, e+5, aggregates); a >= 0 {
 		// "raised a total of $58 million in a Series B" is one round.
 		aTotalOf := s.toks[a].lower == "total" && a > 0 && s.toks[a-1].lower == "a" && a+1 < len(s.toks) && s.toks[a+1].lower == "of"
@@ -888,6 +894,52 @@ func (s *sentence) nonDeal(k, mi int) bool {
 		}
 	}
 	return false
+}
+
+// runningTotal reports "has raised more than $600 million from investors
+// including X": a hedged amount after a present-perfect raise, with no round
+// named, is what the company has raised over its life.
+func (s *sentence) runningTotal(k, e int) bool {
+	hedged, perfect := false, false
+	for x := max(0, k-4); x < k; x++ {
+		switch s.toks[x].lower {
+		case "over", "more", "upwards":
+			hedged = true
+		case "has", "have":
+			perfect = x+1 < len(s.toks) && s.toks[x+1].lower == "raised"
+		}
+	}
+	if !hedged || !perfect {
+		return false
+	}
+	for x, t := range s.toks {
+		if r, _ := roundAt(s.toks, x); r != "" || t.lower == "round" || t.lower == "new" || t.lower == "latest" {
+			return false
+		}
+	}
+	return true
+}
+
+// contractOnly reports a sentence about a commercial contract, a lease or
+// supply, with no financing word: its amounts are contract values.
+func (s *sentence) contractOnly() bool {
+	contract := false
+	for _, t := range s.toks {
+		switch t.lower {
+		case "contract", "contracts", "lease", "leases", "offtake", "colocation", "orders":
+			contract = true
+		}
+	}
+	if !contract {
+		return false
+	}
+	for _, t := range s.trigs {
+		switch t.class {
+		case tRound, tAcquire, tAcqNoun, tSold, tInvest, tCommit, tFund, tDebt, tGrant, tIPO, tOffering:
+			return false
+		}
+	}
+	return true
 }
 
 // componentWords introduce a part of an amount already given.
@@ -1433,6 +1485,13 @@ func (s *sentence) raiseParties(text string, c *cand, raise *trig, k, e int, foc
 			c.company = n
 			return
 		}
+	}
+	if raise != nil && at == raise.i && s.anaphor(at) && focus.text != "" && pulse.NormalizeName(focus.text) != pulse.NormalizeName(firstText(c.investors)) {
+		// "la jeune pousse avait obtenu une subvention de 2,5 millions
+		// d'euros de l'ADEME": the pronoun is the receiver, what follows
+		// the amount is who gave it.
+		c.company = name{text: focus.text}
+		return
 	}
 	// "the $30m raised by chip startup Graphcore", "round for Neo Medical",
 	// "levée de 5 millions d'euros de Quarkslab".
