@@ -96,7 +96,7 @@ func regionOf(text string, sent Span, company name, docPlace *placeAt) (place, S
 	kept := ps[:0]
 	for _, p := range ps {
 		// "Ostrava Foods": a place inside a name says nothing of where.
-		if company.end == 0 || p.at.End <= company.start || p.at.Start >= company.end {
+		if company.end == 0 || p.at.End <= company.start || p.at.Start >= company.end || p.at.Start == company.start && p.at.End == company.end {
 			kept = append(kept, p)
 		}
 	}

@@ -526,16 +526,18 @@ func (s *sentence) saidIt(k int) bool {
 			continue
 		}
 		p := x - 1
-		if s.toks[p].lower == "that" && p > 0 {
-			p--
+		for p > 0 && (s.toks[p].lower == "that" || s.toks[p].lower == "on" || gapWords[s.toks[p].lower] && !reportVerbs[s.toks[p].lower]) {
+			p-- // "said on Thursday that it"
 		}
-		switch s.toks[p].lower {
-		case "announced", "announces", "said", "says", "confirmed", "confirms", "disclosed", "revealed", "reported", "stated", "noted":
+		if reportVerbs[s.toks[p].lower] {
 			return true
 		}
 	}
 	return false
 }
+
+// reportVerbs introduce what a company says of itself.
+var reportVerbs = set(`announced announces said says confirmed confirms disclosed revealed reported stated noted`)
 
 // offerVerbs put a listed company's securities on sale: "sold $400M of
 // notes".
@@ -1293,7 +1295,7 @@ func (s *sentence) fundCommit(e int) *trig {
 }
 
 // fundSuffix is the fund part of a fund's name: " Fund III", "Fund II".
-var fundSuffix = regexp.MustCompile(`\s*\b(?:[A-Z][\w-]* )?(?:Fund|Fonds|Fondo|Fundo)(?: [IVX]+| \d+)?$`)
+var fundSuffix = regexp.MustCompile(`\s*\b(?:Fund|Fonds|Fondo|Fundo)(?: [IVX]+| \d+)?$`)
 
 // bareFund reports a fund named without its manager: "Fund II".
 func bareFund(n string) bool {
@@ -1486,6 +1488,14 @@ func (s *sentence) raiseParties(text string, c *cand, raise *trig, k, e int, foc
 			return
 		}
 	}
+	if s.anaphor(at) && s.saidIt(at) {
+		// "Acme, a provider of X, today announced that it has closed":
+		// "it" is the sentence's own subject.
+		if n, ok := s.firstSubject(text, at); ok && !looksLikeInvestor(n.text) {
+			c.company = n
+			return
+		}
+	}
 	if raise != nil && at == raise.i && s.anaphor(at) && focus.text != "" && pulse.NormalizeName(focus.text) != pulse.NormalizeName(firstText(c.investors)) {
 		// "la jeune pousse avait obtenu une subvention de 2,5 millions
 		// d'euros de l'ADEME": the pronoun is the receiver, what follows
@@ -1521,14 +1531,6 @@ func (s *sentence) raiseParties(text string, c *cand, raise *trig, k, e int, foc
 		}
 		if !gapWords[s.toks[x].lower] && !verbLike(s.toks[x]) {
 			break
-		}
-	}
-	if s.anaphor(at) && s.saidIt(at) {
-		// "Acme, a provider of X, today announced that it has closed":
-		// "it" is the sentence's own subject.
-		if n, ok := s.firstSubject(text, at); ok && !looksLikeInvestor(n.text) {
-			c.company = n
-			return
 		}
 	}
 	if (s.anaphor(at) || s.passiveInvestment(e)) && focus.text != "" && pulse.NormalizeName(focus.text) != pulse.NormalizeName(firstText(c.investors)) {
