@@ -109,6 +109,16 @@ var nameConnectors = map[string]bool{"of": true, "de": true, "du": true, "des": 
 // investor's name, before the word that ends it.
 var innerNameWords = set(`seed startup start-up startups venture`)
 
+// orgWord reports a capitalised word that continues an organisation's name
+// even where it is also a deal word: "QED Investors", "Earlybird Venture
+// Capital", "Natixis Corporate & Investment Banking".
+func orgWord(t token) bool {
+	return t.money == 0 && t.text != t.lower && orgWords[t.lower]
+}
+
+var orgWords = set(`investors investment investments venture capital banking bank group holdings partners fund funds ventures
+asset management equity credit`)
+
 // orgEnds end investor names: "Saguaro Seed Fund".
 var orgEnds = set(`fund funds fonds capital ventures partners club network foundation programme program accelerator`)
 
@@ -122,7 +132,7 @@ func runs(toks []token) []run {
 		j := i + 1
 		for j < len(toks) {
 			t := toks[j]
-			if t.name && t.money == 0 && !capStop[t.lower] {
+			if t.name && t.money == 0 && !capStop[t.lower] || orgWord(t) {
 				j++
 				continue
 			}
@@ -134,7 +144,7 @@ func runs(toks []token) []run {
 				j++ // "Project A", "Studio B"
 				continue
 			}
-			if (nameConnectors[t.lower] || t.text == "&") && j+1 < len(toks) && toks[j+1].name && toks[j+1].money == 0 && !capStop[toks[j+1].lower] {
+			if (nameConnectors[t.lower] || t.text == "&") && j+1 < len(toks) && (toks[j+1].name && toks[j+1].money == 0 && !capStop[toks[j+1].lower] || orgWord(toks[j+1])) {
 				j += 2
 				continue
 			}
