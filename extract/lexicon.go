@@ -231,7 +231,9 @@ com participação da|com participação de|com participação do|com participa�
 auprès de|auprès d'|avec la participation de|aux côtés de|aux côtés d'|zum investorenkreis zählen u.a .|zum investorenkreis zählen|geld kam nun vom|geld kam von|
 beteiligt sind|mit beteiligung von|con la participación de|de parte de|alongside|investors :|backers :|also in :|along with|joined by|
 sold to|acquired by|ont participé|ont tous participé|participé|participaram|participaron|beteiligten sich|beteiligte sich|beteiligen sich|beteiligt sich|also participate|
-took part`, "|") {
+took part|taking part|also taking part|joining|also joining|participating|also participating|also investing|commitments came from|came from|
+commitments from|limited partners include|limited partners included|participação da|participação de|participação do|a participação da|
+beteiligt haben sich|beteiligt hat sich|beteiligt sich auch`, "|") {
 		p := strings.Fields(strings.TrimSpace(s))
 		investorCues[p[0]] = append(investorCues[p[0]], investorCue{p, false})
 	}

@@ -1800,11 +1800,12 @@ func (s *sentence) investorsAfter(text string, c *cand, from int, followUp bool)
 			if l == "by" && len(cue.p) == 1 && k > 0 && s.isTrigAt(k-1, tRaise) {
 				break // "raised by Graphcore" names the company
 			}
-			if last := cue.p[len(cue.p)-1]; last == "participated" || last == "joined" || last == "participé" || last == "participaram" || last == "participaron" || last == "sich" || last == "part" || last == "participate" {
-				// "Existing investors A and B also participated."
+			if last := cue.p[len(cue.p)-1]; last == "participated" || last == "joined" || last == "participé" || last == "participaram" || last == "participaron" || last == "sich" && cue.p[0] != "beteiligt" || last == "part" || last == "participate" || last == "joining" || last == "participating" || last == "investing" {
+				// "Existing investors A and B also participated", "with A
+				// and B joining".
 				st := 0
 				for x := k - 1; x >= 0; x-- {
-					if l := s.toks[x].lower; l == "investors" || l == "investor" || l == "backers" || l == ":" || l == "including" || strings.HasSuffix(l, "investoren") || l == "geldgeber" || l == "investisseurs" || l == "inversores" || l == "investidores" {
+					if l := s.toks[x].lower; l == "investors" || l == "investor" || l == "backers" || l == ":" || l == "including" || l == "with" || strings.HasSuffix(l, "investoren") || l == "geldgeber" || l == "investisseurs" || l == "inversores" || l == "investidores" {
 						st = x + 1
 						break
 					}
