@@ -433,6 +433,8 @@ func (s *sentence) anaphorAt(c, k int) bool {
 		case l == "the" || l == "a" || l == "an" || l == "das" || l == "die" || l == "der" || l == "la" || l == "le" || l == "o" || l == "el" || l == "this" || l == "after":
 		case s.toks[x].word && unicode.IsLower(firstRune(s.toks[x].text)):
 			// an adjective: "The fabless chipmaker"
+		case placeCompound(s.toks[x].lower) || x+1 < len(s.toks) && placeCompound(s.toks[x+1].lower) && !s.toks[x].name:
+			// "The New York-based startup"
 		default:
 			return false
 		}

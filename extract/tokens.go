@@ -132,7 +132,7 @@ func runs(toks []token) []run {
 		j := i + 1
 		for j < len(toks) {
 			t := toks[j]
-			if t.name && t.money == 0 && !capStop[t.lower] || orgWord(t) {
+			if t.name && t.money == 0 && !capStop[t.lower] || orgWord(t) && !(j == i+1 && isPlaceName(toks[i].text)) {
 				j++
 				continue
 			}
@@ -156,7 +156,7 @@ func runs(toks []token) []run {
 		}
 		// Trailing generic words ("Mono CEO") are not part of the name.
 		b := j
-		for b > a && (capStop[toks[b-1].lower] && len(toks[b-1].text) > 1 || titles[toks[b-1].lower]) {
+		for b > a && (capStop[toks[b-1].lower] && len(toks[b-1].text) > 1 && !(b-1 > a && orgWord(toks[b-1])) || titles[toks[b-1].lower]) {
 			b--
 		}
 		if a < b {
