@@ -62,48 +62,23 @@ func (db *DB) FindArticleByID(ctx context.Context, id int64) (*pulse.Article, er
 
 // FindArticles returns matching articles, newest first, and the total count.
 func (db *DB) FindArticles(ctx context.Context, f pulse.ArticleFilter) ([]*pulse.Article, int, error) {
-	if f.Limit < 0 || f.Offset < 0 {
-		return nil, 0, pulse.Errorf(pulse.EINVALID, "negative limit or offset")
+	w, err := sqlstore.ArticleWhere(dialect{}, f)
+	if err != nil {
+		return nil, 0, err
 	}
-	var w where
-	if f.IDs != nil {
-		if len(f.IDs) == 0 {
-			return []*pulse.Article{}, 0, nil
-		}
-		w.add("a.id = ANY(" + w.arg(f.IDs) + ")")
-	}
-	if f.SourceID != nil {
-		w.add("coalesce(a.source_id, 0) = " + w.arg(*f.SourceID))
-	}
-	if f.URL != nil {
-		w.add("a.url = " + w.arg(*f.URL))
-	}
-	if !f.From.IsZero() {
-		w.add("a.published >= " + w.arg(sqlstore.Bound(f.From)))
-	}
-	if !f.To.IsZero() {
-		w.add("a.published <= " + w.arg(sqlstore.Bound(f.To)))
-	}
-	if f.NotExtracted {
-		w.add("a.extracted_at IS NULL")
-	}
-	if f.Query != "" {
-		q, err := tsQuery(f.Query, &w)
-		if err != nil {
-			return nil, 0, err
-		}
-		w.add("a.search @@ " + q)
+	if f.IDs != nil && len(f.IDs) == 0 {
+		return []*pulse.Article{}, 0, nil
 	}
 	var out []*pulse.Article
 	var total int
-	err := db.tx(ctx, func(tx pgx.Tx) error {
-		if err := tx.QueryRow(ctx, `SELECT count(*) FROM articles a`+w.sql(), w.args...).Scan(&total); err != nil {
+	err = db.tx(ctx, func(tx pgx.Tx) error {
+		if err := tx.QueryRow(ctx, `SELECT count(*) FROM articles a`+w.SQL(), w.Args...).Scan(&total); err != nil {
 			return dbErr("count articles", err)
 		}
-		args := append(w.args[:len(w.args):len(w.args)], limitArg(f.Limit), f.Offset)
+		page, args := w.Page(limitArg(f.Limit), f.Offset)
 		var err error
-		out, err = queryAll(ctx, tx, sqlstore.ScanArticle, `SELECT `+sqlstore.ArticleCols+` FROM articles a`+w.sql()+
-			` ORDER BY a.published DESC NULLS LAST, a.id DESC LIMIT `+placeholder(len(args)-1)+` OFFSET `+placeholder(len(args)), args...)
+		out, err = queryAll(ctx, tx, sqlstore.ScanArticle, `SELECT `+sqlstore.ArticleCols+` FROM articles a`+w.SQL()+
+			` ORDER BY a.published DESC NULLS LAST, a.id DESC`+page, args...)
 		return dbErr("find articles", err)
 	})
 	if err != nil {

@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"errors"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -243,79 +242,22 @@ func (db *DB) FindDeals(ctx context.Context, f pulse.DealFilter) ([]*pulse.Deal,
 	if !ok {
 		return nil, 0, pulse.Errorf(pulse.EINVALID, "unknown sort %q", f.Sort)
 	}
-	if f.Limit < 0 || f.Offset < 0 || f.AmountMin < 0 || f.AmountMax < 0 {
-		return nil, 0, pulse.Errorf(pulse.EINVALID, "negative limit, offset or amount")
+	w, err := sqlstore.DealWhere(dialect{}, f)
+	if err != nil {
+		return nil, 0, err
 	}
-	var w where
-	if f.IDs != nil {
-		if len(f.IDs) == 0 {
-			return []*pulse.Deal{}, 0, nil
-		}
-		w.add("d.id = ANY(" + w.arg(f.IDs) + ")")
-	}
-	if !f.From.IsZero() {
-		w.add("d.date >= " + w.arg(sqlstore.Bound(f.From)))
-	}
-	if !f.To.IsZero() {
-		w.add("d.date <= " + w.arg(sqlstore.Bound(f.To)))
-	}
-	if len(f.Kinds) > 0 {
-		w.add("d.kind = ANY(" + w.arg(strs(f.Kinds)) + ")")
-	}
-	if len(f.Rounds) > 0 {
-		w.add("d.round = ANY(" + w.arg(strs(f.Rounds)) + ")")
-	}
-	if len(f.Sectors) > 0 {
-		w.add("d.sector = ANY(" + w.arg(f.Sectors) + ")")
-	}
-	if len(f.Regions) > 0 {
-		vals := make([]string, len(f.Regions))
-		for i, r := range f.Regions {
-			vals[i] = sqlstore.Fold(r)
-		}
-		p := w.arg(vals)
-		w.add("(lower(d.region) = ANY(" + p + ") OR lower(d.country) = ANY(" + p + "))")
-	}
-	if f.AmountMin > 0 {
-		w.add("d.amount_usd >= " + w.arg(f.AmountMin))
-	}
-	if f.AmountMax > 0 {
-		w.add("d.amount_usd <= " + w.arg(f.AmountMax))
-	}
-	if s := sqlstore.Fold(strings.TrimSpace(f.Company)); s != "" {
-		p := w.arg(s)
-		w.add("(strpos(d.company_fold, " + p + ") > 0 OR d.company_id IN (SELECT entity_id FROM entity_names WHERE strpos(fold, " + p + ") > 0))")
-	}
-	if f.CompanyID != 0 {
-		w.add("d.company_id = " + w.arg(f.CompanyID))
-	}
-	if s := sqlstore.Fold(strings.TrimSpace(f.Investor)); s != "" {
-		p := w.arg(s)
-		w.add("d.id IN (SELECT deal_id FROM deal_parties WHERE strpos(fold, " + p + ") > 0 OR entity_id IN (SELECT entity_id FROM entity_names WHERE strpos(fold, " + p + ") > 0))")
-	}
-	if f.InvestorID != 0 {
-		w.add("d.id IN (SELECT deal_id FROM deal_parties WHERE entity_id = " + w.arg(f.InvestorID) + ")")
-	}
-	if f.ArticleID != 0 {
-		w.add("d.id IN (SELECT deal_id FROM mentions WHERE article_id = " + w.arg(f.ArticleID) + ")")
-	}
-	if f.Query != "" {
-		q, err := tsQuery(f.Query, &w)
-		if err != nil {
-			return nil, 0, err
-		}
-		w.add("d.search @@ " + q)
+	if f.IDs != nil && len(f.IDs) == 0 {
+		return []*pulse.Deal{}, 0, nil
 	}
 	var out []*pulse.Deal
 	var total int
-	err := db.tx(ctx, func(tx pgx.Tx) error {
-		if err := tx.QueryRow(ctx, `SELECT count(*) FROM deals d`+w.sql(), w.args...).Scan(&total); err != nil {
+	err = db.tx(ctx, func(tx pgx.Tx) error {
+		if err := tx.QueryRow(ctx, `SELECT count(*) FROM deals d`+w.SQL(), w.Args...).Scan(&total); err != nil {
 			return dbErr("count deals", err)
 		}
-		args := append(w.args[:len(w.args):len(w.args)], limitArg(f.Limit), f.Offset)
+		page, args := w.Page(limitArg(f.Limit), f.Offset)
 		var err error
-		out, err = queryAll(ctx, tx, sqlstore.ScanDeal, `SELECT `+sqlstore.DealCols+` FROM deals d`+w.sql()+` ORDER BY `+order+
-			` LIMIT `+placeholder(len(args)-1)+` OFFSET `+placeholder(len(args)), args...)
+		out, err = queryAll(ctx, tx, sqlstore.ScanDeal, `SELECT `+sqlstore.DealCols+` FROM deals d`+w.SQL()+` ORDER BY `+order+page, args...)
 		if err != nil {
 			return dbErr("find deals", err)
 		}
@@ -325,14 +267,6 @@ func (db *DB) FindDeals(ctx context.Context, f pulse.DealFilter) ([]*pulse.Deal,
 		return nil, 0, err
 	}
 	return out, total, nil
-}
-
-func strs[S ~string](vals []S) []string {
-	out := make([]string, len(vals))
-	for i, v := range vals {
-		out[i] = string(v)
-	}
-	return out
 }
 
 // loadDealChildren fills parties, mentions (with their article's display

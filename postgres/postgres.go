@@ -208,27 +208,3 @@ func notFoundIfNone(tag pgconn.CommandTag, format string, args ...any) error {
 	}
 	return nil
 }
-
-// where builds a conjunction with numbered parameters.
-type where struct {
-	conds []string
-	args  []any
-}
-
-// arg adds a parameter and returns its placeholder.
-func (w *where) arg(v any) string {
-	w.args = append(w.args, v)
-	return fmt.Sprintf("$%d", len(w.args))
-}
-
-func (w *where) add(cond string) { w.conds = append(w.conds, cond) }
-
-func (w *where) sql() string {
-	if len(w.conds) == 0 {
-		return ""
-	}
-	return " WHERE " + strings.Join(w.conds, " AND ")
-}
-
-// placeholder returns the SQL for parameter n.
-func placeholder(n int) string { return fmt.Sprintf("$%d", n) }

@@ -4,9 +4,10 @@ import (
 	"testing"
 
 	"github.com/fundingpulse/pulse"
+	"github.com/fundingpulse/pulse/internal/sqlstore"
 )
 
-func TestTSQuery(t *testing.T) {
+func TestRenderTS(t *testing.T) {
 	for _, tc := range []struct {
 		in, want string
 		args     []any
@@ -22,19 +23,23 @@ func TestTSQuery(t *testing.T) {
 		{in: "x:* | y&z", want: "(to_tsquery('simple', $1) && phraseto_tsquery('simple', $2))", args: []any{"x:*", "y&z"}},
 		{in: "a)", code: pulse.EINVALID},
 	} {
-		var w where
-		got, err := tsQuery(tc.in, &w)
+		q, err := sqlstore.ParseQuery(tc.in)
 		if pulse.ErrorCode(err) != tc.code {
-			t.Errorf("tsQuery(%q) error = %v, want code %q", tc.in, err, tc.code)
+			t.Errorf("ParseQuery(%q) error = %v, want code %q", tc.in, err, tc.code)
 			continue
 		}
-		if got != tc.want || (tc.code == "" && len(w.args) != len(tc.args)) {
-			t.Errorf("tsQuery(%q) = %s %v, want %s %v", tc.in, got, w.args, tc.want, tc.args)
+		if err != nil {
+			continue
+		}
+		w := sqlstore.NewWhere(dialect{})
+		got := renderTS(q, w)
+		if got != tc.want || len(w.Args) != len(tc.args) {
+			t.Errorf("renderTS(%q) = %s %v, want %s %v", tc.in, got, w.Args, tc.want, tc.args)
 			continue
 		}
 		for i := range tc.args {
-			if w.args[i] != tc.args[i] {
-				t.Errorf("tsQuery(%q) args = %v, want %v", tc.in, w.args, tc.args)
+			if w.Args[i] != tc.args[i] {
+				t.Errorf("renderTS(%q) args = %v, want %v", tc.in, w.Args, tc.args)
 			}
 		}
 	}

@@ -48,14 +48,8 @@ func (db *DB) FindSourceByID(ctx context.Context, id int64) (*pulse.Source, erro
 
 // FindSources returns matching sources ordered by ID.
 func (db *DB) FindSources(ctx context.Context, f pulse.SourceFilter) ([]*pulse.Source, error) {
-	var w where
-	if f.ID != nil {
-		w.add("s.id = " + w.arg(*f.ID))
-	}
-	if f.URL != nil {
-		w.add("s.url = " + w.arg(*f.URL))
-	}
-	return querySources(ctx, db.pool, `SELECT `+sqlstore.SourceCols+` FROM sources s`+w.sql()+` ORDER BY s.id`, w.args...)
+	w := sqlstore.SourceWhere(dialect{}, f)
+	return querySources(ctx, db.pool, `SELECT `+sqlstore.SourceCols+` FROM sources s`+w.SQL()+` ORDER BY s.id`, w.Args...)
 }
 
 func querySources(ctx context.Context, q querier, query string, args ...any) ([]*pulse.Source, error) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strings"
 	"time"
 
 	"github.com/fundingpulse/pulse"
@@ -65,53 +64,23 @@ func (db *DB) FindArticleByID(ctx context.Context, id int64) (*pulse.Article, er
 
 // FindArticles returns matching articles, newest first, and the total count.
 func (db *DB) FindArticles(ctx context.Context, f pulse.ArticleFilter) ([]*pulse.Article, int, error) {
-	var where []string
-	var args []any
-	if f.IDs != nil {
-		if len(f.IDs) == 0 {
-			return []*pulse.Article{}, 0, nil
-		}
-		where, args = append(where, "a.id IN "+inJSON), append(args, jsonList(f.IDs))
+	w, err := sqlstore.ArticleWhere(dialect{}, f)
+	if err != nil {
+		return nil, 0, err
 	}
-	if f.SourceID != nil {
-		where, args = append(where, "coalesce(a.source_id, 0) = ?"), append(args, *f.SourceID)
-	}
-	if f.URL != nil {
-		where, args = append(where, "a.url = ?"), append(args, *f.URL)
-	}
-	if !f.From.IsZero() {
-		where, args = append(where, "a.published >= ?"), append(args, sqlstore.Bound(f.From))
-	}
-	if !f.To.IsZero() {
-		where, args = append(where, "a.published <= ?"), append(args, sqlstore.Bound(f.To))
-	}
-	if f.NotExtracted {
-		where = append(where, "a.extracted_at IS NULL")
-	}
-	if f.Query != "" {
-		match, err := ftsQuery(f.Query)
-		if err != nil {
-			return nil, 0, err
-		}
-		where = append(where, "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-		args = append(args, match)
-	}
-	if f.Limit < 0 || f.Offset < 0 {
-		return nil, 0, pulse.Errorf(pulse.EINVALID, "negative limit or offset")
-	}
-	cond := ""
-	if len(where) > 0 {
-		cond = " WHERE " + strings.Join(where, " AND ")
+	if f.IDs != nil && len(f.IDs) == 0 {
+		return []*pulse.Article{}, 0, nil
 	}
 	var out []*pulse.Article
 	var total int
-	err := db.read(ctx, func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles a`+cond, args...).Scan(&total); err != nil {
+	err = db.read(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles a`+w.SQL(), w.Args...).Scan(&total); err != nil {
 			return dbErr("count articles", err)
 		}
+		page, args := w.Page(limitArg(f.Limit), f.Offset)
 		var err error
-		out, err = queryAll(ctx, tx, sqlstore.ScanArticle, `SELECT `+sqlstore.ArticleCols+` FROM articles a`+cond+
-			` ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?`, append(args, limitArg(f.Limit), f.Offset)...)
+		out, err = queryAll(ctx, tx, sqlstore.ScanArticle, `SELECT `+sqlstore.ArticleCols+` FROM articles a`+w.SQL()+
+			` ORDER BY a.published DESC, a.id DESC`+page, args...)
 		return dbErr("find articles", err)
 	})
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strings"
 
 	"github.com/fundingpulse/pulse"
 	"github.com/fundingpulse/pulse/internal/sqlstore"
@@ -243,91 +242,22 @@ func (db *DB) FindDeals(ctx context.Context, f pulse.DealFilter) ([]*pulse.Deal,
 	if !ok {
 		return nil, 0, pulse.Errorf(pulse.EINVALID, "unknown sort %q", f.Sort)
 	}
-	if f.Limit < 0 || f.Offset < 0 || f.AmountMin < 0 || f.AmountMax < 0 {
-		return nil, 0, pulse.Errorf(pulse.EINVALID, "negative limit, offset or amount")
+	w, err := sqlstore.DealWhere(dialect{}, f)
+	if err != nil {
+		return nil, 0, err
 	}
-	var where []string
-	var args []any
-	in := func(col string, list string) {
-		where, args = append(where, col+" IN "+inJSON), append(args, list)
-	}
-	if f.IDs != nil {
-		if len(f.IDs) == 0 {
-			return []*pulse.Deal{}, 0, nil
-		}
-		in("d.id", jsonList(f.IDs))
-	}
-	if !f.From.IsZero() {
-		where, args = append(where, "d.date >= ?"), append(args, sqlstore.Bound(f.From))
-	}
-	if !f.To.IsZero() {
-		where, args = append(where, "d.date <= ?"), append(args, sqlstore.Bound(f.To))
-	}
-	if len(f.Kinds) > 0 {
-		in("d.kind", jsonList(strs(f.Kinds)))
-	}
-	if len(f.Rounds) > 0 {
-		in("d.round", jsonList(strs(f.Rounds)))
-	}
-	if len(f.Sectors) > 0 {
-		in("d.sector", jsonList(f.Sectors))
-	}
-	if len(f.Regions) > 0 {
-		vals := make([]string, len(f.Regions))
-		for i, r := range f.Regions {
-			vals[i] = sqlstore.Fold(r)
-		}
-		where = append(where, "(lower(d.region) IN "+inJSON+" OR lower(d.country) IN "+inJSON+")")
-		args = append(args, jsonList(vals), jsonList(vals))
-	}
-	if f.AmountMin > 0 {
-		where, args = append(where, "d.amount_usd >= ?"), append(args, f.AmountMin)
-	}
-	if f.AmountMax > 0 {
-		where, args = append(where, "d.amount_usd <= ?"), append(args, f.AmountMax)
-	}
-	if s := sqlstore.Fold(strings.TrimSpace(f.Company)); s != "" {
-		where = append(where, `(instr(d.company_fold, ?) > 0 OR d.company_id IN (SELECT entity_id FROM entity_names
-			WHERE instr(fold, ?) > 0))`)
-		args = append(args, s, s)
-	}
-	if f.CompanyID != 0 {
-		where, args = append(where, "d.company_id = ?"), append(args, f.CompanyID)
-	}
-	if s := sqlstore.Fold(strings.TrimSpace(f.Investor)); s != "" {
-		where = append(where, `d.id IN (SELECT deal_id FROM deal_parties WHERE instr(fold, ?) > 0
-			OR entity_id IN (SELECT entity_id FROM entity_names WHERE instr(fold, ?) > 0))`)
-		args = append(args, s, s)
-	}
-	if f.InvestorID != 0 {
-		where = append(where, "d.id IN (SELECT deal_id FROM deal_parties WHERE entity_id = ?)")
-		args = append(args, f.InvestorID)
-	}
-	if f.ArticleID != 0 {
-		where = append(where, "d.id IN (SELECT deal_id FROM mentions WHERE article_id = ?)")
-		args = append(args, f.ArticleID)
-	}
-	if f.Query != "" {
-		match, err := ftsQuery(f.Query)
-		if err != nil {
-			return nil, 0, err
-		}
-		where = append(where, "d.id IN (SELECT rowid FROM deals_fts WHERE deals_fts MATCH ?)")
-		args = append(args, match)
-	}
-	cond := ""
-	if len(where) > 0 {
-		cond = " WHERE " + strings.Join(where, " AND ")
+	if f.IDs != nil && len(f.IDs) == 0 {
+		return []*pulse.Deal{}, 0, nil
 	}
 	var out []*pulse.Deal
 	var total int
-	err := db.read(ctx, func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM deals d`+cond, args...).Scan(&total); err != nil {
+	err = db.read(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM deals d`+w.SQL(), w.Args...).Scan(&total); err != nil {
 			return dbErr("count deals", err)
 		}
+		page, args := w.Page(limitArg(f.Limit), f.Offset)
 		var err error
-		out, err = queryAll(ctx, tx, sqlstore.ScanDeal, `SELECT `+sqlstore.DealCols+` FROM deals d`+cond+` ORDER BY `+order+` LIMIT ? OFFSET ?`,
-			append(args, limitArg(f.Limit), f.Offset)...)
+		out, err = queryAll(ctx, tx, sqlstore.ScanDeal, `SELECT `+sqlstore.DealCols+` FROM deals d`+w.SQL()+` ORDER BY `+order+page, args...)
 		if err != nil {
 			return dbErr("find deals", err)
 		}
@@ -339,14 +269,6 @@ func (db *DB) FindDeals(ctx context.Context, f pulse.DealFilter) ([]*pulse.Deal,
 	return out, total, nil
 }
 
-func strs[S ~string](vals []S) []string {
-	out := make([]string, len(vals))
-	for i, v := range vals {
-		out[i] = string(v)
-	}
-	return out
-}
-
 // loadDealChildren fills parties, mentions (with their article's display
 // fields) and company aliases of deals.
 func loadDealChildren(ctx context.Context, tx *sql.Tx, deals []*pulse.Deal) error {
@@ -354,7 +276,7 @@ func loadDealChildren(ctx context.Context, tx *sql.Tx, deals []*pulse.Deal) erro
 		return nil
 	}
 	set := sqlstore.NewDealSet(deals)
-	ids := jsonList(set.IDs)
+	ids := dialect{}.List(set.IDs)
 	if err := queryEach(ctx, tx, set.ScanParty, `SELECT `+sqlstore.PartyCols+` FROM deal_parties
 		WHERE deal_id IN `+inJSON+` ORDER BY deal_id, role, position`, ids); err != nil {
 		return dbErr("find deal parties", err)

@@ -78,7 +78,7 @@ func entityNames(ctx context.Context, q querier, ids []int64) (map[int64][]strin
 		return out, nil
 	}
 	err := queryEach(ctx, q, sqlstore.ScanEntityName(out), `SELECT entity_id, name FROM entity_names
-		WHERE entity_id IN `+inJSON+` ORDER BY name`, jsonList(ids))
+		WHERE entity_id IN `+inJSON+` ORDER BY name`, dialect{}.List(ids))
 	if err != nil {
 		return nil, dbErr("find entity names", err)
 	}

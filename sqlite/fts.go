@@ -6,18 +6,8 @@ import (
 	"github.com/fundingpulse/pulse/internal/sqlstore"
 )
 
-// ftsQuery translates a user's search string into an FTS5 MATCH expression.
-// Every word reaches FTS5 as a quoted string, so no user input is ever read
-// by FTS5 as syntax.
-func ftsQuery(s string) (string, error) {
-	q, err := sqlstore.ParseQuery(s)
-	if err != nil {
-		return "", err
-	}
-	return renderFTS(q), nil
-}
-
-// renderFTS writes q in FTS5 syntax. FTS5's NOT is binary ("a NOT b"), so
+// renderFTS writes q in FTS5 syntax. Every word reaches FTS5 as a quoted
+// string, so no user input is ever read by FTS5 as syntax. FTS5's NOT is binary ("a NOT b"), so
 // negated parts of an AND are subtracted from its positive parts; the
 // parser guarantees there is at least one.
 func renderFTS(q *sqlstore.Query) string {

@@ -6,7 +6,17 @@ import (
 	"testing"
 
 	"github.com/fundingpulse/pulse"
+	"github.com/fundingpulse/pulse/internal/sqlstore"
 )
+
+// ftsQuery parses a search and renders it as an FTS5 MATCH expression.
+func ftsQuery(s string) (string, error) {
+	q, err := sqlstore.ParseQuery(s)
+	if err != nil {
+		return "", err
+	}
+	return renderFTS(q), nil
+}
 
 func TestFTSQuery(t *testing.T) {
 	for _, tc := range []struct {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strings"
 	"time"
 
 	"github.com/fundingpulse/pulse"
@@ -49,19 +48,8 @@ func (db *DB) FindSourceByID(ctx context.Context, id int64) (*pulse.Source, erro
 
 // FindSources returns matching sources ordered by ID.
 func (db *DB) FindSources(ctx context.Context, f pulse.SourceFilter) ([]*pulse.Source, error) {
-	var where []string
-	var args []any
-	if f.ID != nil {
-		where, args = append(where, "s.id = ?"), append(args, *f.ID)
-	}
-	if f.URL != nil {
-		where, args = append(where, "s.url = ?"), append(args, *f.URL)
-	}
-	q := `SELECT ` + sqlstore.SourceCols + ` FROM sources s`
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
-	return querySources(ctx, db.r, q+" ORDER BY s.id", args...)
+	w := sqlstore.SourceWhere(dialect{}, f)
+	return querySources(ctx, db.r, `SELECT `+sqlstore.SourceCols+` FROM sources s`+w.SQL()+` ORDER BY s.id`, w.Args...)
 }
 
 func querySources(ctx context.Context, q querier, query string, args ...any) ([]*pulse.Source, error) {
@@ -103,7 +91,7 @@ func (db *DB) ClaimDueSources(ctx context.Context, now time.Time, limit int, lea
 			out = []*pulse.Source{}
 			return nil
 		}
-		out, err = querySources(ctx, tx, `SELECT `+sqlstore.SourceCols+` FROM sources s WHERE s.id IN `+inJSON+` ORDER BY s.id`, jsonList(ids))
+		out, err = querySources(ctx, tx, `SELECT `+sqlstore.SourceCols+` FROM sources s WHERE s.id IN `+inJSON+` ORDER BY s.id`, dialect{}.List(ids))
 		return err
 	})
 	return out, err

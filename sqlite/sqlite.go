@@ -6,7 +6,6 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -197,14 +196,9 @@ func dbErr(what string, err error) error {
 }
 
 // inJSON is the operand of an IN list passed as one JSON array parameter
-// (jsonList), since SQLite limits the number of parameters of a statement.
+// (dialect.List), since SQLite limits the number of parameters of a
+// statement.
 const inJSON = "(SELECT value FROM json_each(?))"
-
-// jsonList encodes IDs or strings for inJSON.
-func jsonList[T int64 | string](vals []T) string {
-	b, _ := json.Marshal(vals) // slices of integers or strings always encode
-	return string(b)
-}
 
 type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
