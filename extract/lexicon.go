@@ -22,7 +22,7 @@ summary update updated breaking exclusive watch video photo see veja leia mais p
 only about over under into out up down than per via vs etc el la los las un una o os um uma le les une der die das ein eine den dem
 des im am zum zur mit und für auf bei nach hoje por com em na nos nas do da dos pela pelo para sur avec dans pour par au aux en y e et
 ou que qui wie wer dass sources source click subscribe share tweet email print advertisement sponsored quelle exit deal deals funding
-round seed series ipo investment investors investor startup startups start-up start-ups company companies firm firms`)
+round seed series ipo investment investors investor startup startups start-up start-ups company companies firm firms shares stock stocks`)
 
 // generic are capitalised descriptors that may precede a name in a headline
 // ("Fintech Smava", "Edtech unicorn Eruditus").
@@ -160,7 +160,7 @@ grew from|rose from|previous|preceding|contracted|
 potential|record|average|median|mean|moyenne|médiane|stood|stood at|high of|low of|closed at|opened at|trading at|use|using|spend|
 allocate|earmarked|expenditure|expenditures|capex|upsized from|increased from|from an initial|initially`)
 
-var nonDealAfter = phrases(`target|targeted|hard cap|in a future|in future|for a future|contract|contracts|order|orders|deal to supply|supply deal|supply agreement|lease|
+var nonDealAfter = phrases(`from anchor investors|from anchor|target|targeted|hard cap|in a future|in future|for a future|contract|contracts|order|orders|deal to supply|supply deal|supply agreement|lease|
 settlement|to settle|in damages|fine|penalty|buyback|share buyback|repurchase|in dividends|dividend|bonus|in bonuses|in salary|
 in sales|in orders|in bookings|of the proceeds|of proceeds|of its proceeds|valuation|in revenue|revenue|in sales|in annual|market|in assets|under management|in contracted|in
 arr|in gmv|a year|per year|annually|in losses|loss|in profit|in market|of revenue|in deals|in funding across|across|in exports|

@@ -439,8 +439,13 @@ func (s *sentence) anaphorAt(c, k int) bool {
 			return false
 		}
 	}
-	// "The original $25 million Series A was led by": a round described
-	// with "the" and no name is the article's company's.
+	return s.definiteDeal(c, k)
+}
+
+// definiteDeal reports "The original $25 million Series A was led by", "The
+// ₹3,200 crore IPO": a deal described with "the" and no name is the
+// article's company's.
+func (s *sentence) definiteDeal(c, k int) bool {
 	if c != 0 || k >= len(s.toks) || k > 4 || s.toks[k].money == 0 || s.toks[0].lower != "the" && s.toks[0].lower != "its" {
 		return false
 	}
@@ -807,6 +812,9 @@ func extractRules(text string, published time.Time) []*cand {
 func salient(seen map[string]int) name {
 	best, n := "", 1
 	for k, v := range seen {
+		if implausibleCompany(k, "") {
+			continue
+		}
 		if v > n || v == n && k < best {
 			best, n = k, v
 		}
@@ -829,8 +837,8 @@ func (s *sentence) moneyDeals(text string, focus name, seen map[string]int) []*c
 			continue
 		}
 		f := focus
-		if s.passiveInvestment(s.moneyEnd(k)) {
-			f = salient(seen)
+		if s.passiveInvestment(s.moneyEnd(k)) || f.text == "" && s.definiteDeal(0, k) {
+			f = salient(seen) // no clear subject so far: the name said most
 		}
 		c := s.dealFor(text, k, m, f)
 		if c == nil {
