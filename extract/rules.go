@@ -377,7 +377,15 @@ func (s *sentence) subject(text string, k int) (name, bool) {
 			// the subject stands before the previous comma.
 			for p := x - 1; p >= 0 && p > x-30; p-- {
 				if s.toks[p].text == "," || s.toks[p].text == "." || s.toks[p].text == ";" {
-					if r, ok := s.runEndingAt(p - 1); ok && s.toks[p].text == "," && !isPlace(s.toks, r) && !isGenericRun(s.toks, r) {
+					q := p - 1
+					for q > 0 && s.skip[q] && s.toks[q].text == ")" {
+						// "Ironbark Mining (NASDAQ: IRBK), the miner, sold"
+						for q > 0 && s.toks[q].text != "(" {
+							q--
+						}
+						q--
+					}
+					if r, ok := s.runEndingAt(q); ok && s.toks[p].text == "," && !isPlace(s.toks, r) && !isGenericRun(s.toks, r) {
 						return s.nameOf(text, r), true
 					}
 					break
