@@ -151,7 +151,15 @@ func analyse(text string, sp Span, all []money.Match) *sentence {
 			continue
 		}
 		next := s.toks[k+1]
-		opens := k == 0 && (s.isTrigStart(k+1, tRaise) || s.isTrigStart(k+1, tAcquire))
+		after := k + 1
+		if next.text == "(" {
+			// "qubitwise (yes, all lowercase) landed"
+			for after < len(s.toks) && s.toks[after].text != ")" {
+				after++
+			}
+			after++
+		}
+		opens := k == 0 && after < len(s.toks) && (s.isTrigStart(after, tRaise) || s.isTrigStart(after, tAcquire))
 		placed := k > 0 && placeCompound(s.toks[k-1].lower) && (next.text == "," || s.isTrigStart(k+1, tRaise) || s.isTrigStart(k+1, tAcquire))
 		if opens || placed {
 			s.toks[k].name = true
@@ -1141,8 +1149,8 @@ func implausibleCompany(n string, kind pulse.DealKind) bool {
 	if n == "" {
 		return false
 	}
-	if unicode.IsDigit(firstRune(n)) || unicode.IsPunct(firstRune(n)) {
-		return true
+	if unicode.IsPunct(firstRune(n)) || strings.HasPrefix(n, "0") {
+		return true // "000 NVIDIA GPUs" is the tail of "18,000"
 	}
 	ws := strings.Fields(strings.ToLower(n))
 	allCommon := true
@@ -2054,7 +2062,7 @@ func (s *sentence) plainDeals(text string, focus name) []*cand {
 			if len(c.investors) == 0 && t.i > 0 && possessive[s.toks[t.i-1].lower] && focus.text != "" && focus.text != c.company.text {
 				c.investors = append(c.investors, name{text: focus.text}) // "its purchase of X"
 			}
-			if c.company.text == "" || len(c.investors) == 0 || isPlaceName(c.company.text) {
+			if c.company.text == "" || len(c.investors) == 0 || isPlaceName(c.company.text) || implausibleCompany(c.company.text, c.kind) || implausibleCompany(c.investors[0].text, c.kind) {
 				continue
 			}
 			s.stakeOf(text, c)
