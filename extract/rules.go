@@ -844,11 +844,15 @@ func salient(seen map[string]int) name {
 // moneyDeals finds deals stated with an amount in s.
 func (s *sentence) moneyDeals(text string, focus name, seen map[string]int) []*cand {
 	var out []*cand
+	closeAt := s.fundCloseAmount()
 	for mi, m := range s.money {
 		if m.PerUnit {
 			continue
 		}
 		k := s.tokIndex(mi)
+		if closeAt >= 0 && k != closeAt {
+			continue // "the first close of its Rs 400 crore Fund II at Rs 220 crore": the rest is a target
+		}
 		if k < 0 || s.nonDeal(k, mi) || s.blocked(k) || findPhrase(s.toks, 0, len(s.toks), breakdowns) >= 0 || findPhrase(s.toks, 0, len(s.toks), cancelled) >= 0 {
 			continue
 		}
@@ -873,6 +877,24 @@ func (s *sentence) moneyDeals(text string, focus name, seen map[string]int) []*c
 		}
 	}
 	return out
+}
+
+// fundCloseAmount returns the token of the amount a fund closed at, when a
+// fund sentence names one with "at" among other amounts, or -1.
+func (s *sentence) fundCloseAmount() int {
+	if len(s.money) < 2 || !s.has(tFund) {
+		return -1
+	}
+	for mi := range s.money {
+		k := s.tokIndex(mi)
+		if k > 0 {
+			switch s.toks[k-1].lower {
+			case "at", "bei", "à":
+				return k
+			}
+		}
+	}
+	return -1
 }
 
 // tokIndex returns the first token of money mi (0-based), or -1.
@@ -1098,6 +1120,13 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 				c.company = name{text: focus.text}
 				if n, ok := s.firstSubject(text, k); ok && !bareFund(n.text) {
 					c.company = n // "Sahyadri Capital announced the first close of its Fund II"
+				} else {
+					for _, r := range s.runs {
+						if n := s.nameOf(text, r); r.j <= k && looksLikeInvestor(n.text) && !bareFund(n.text) {
+							c.company = n // "VC firm Sahyadri Capital announced"
+							break
+						}
+					}
 				}
 			} else {
 				c.company.text = c.company.text[:m[0]]
