@@ -1668,6 +1668,16 @@ func (s *sentence) isTrigAt(x, class int) bool {
 	return false
 }
 
+// afterWord reports whether the name n follows the word w.
+func (s *sentence) afterWord(n name, w string) bool {
+	for x := 1; x < len(s.toks); x++ {
+		if s.toks[x].start == n.start || s.toks[x].end > n.start {
+			return s.toks[x-1].lower == w
+		}
+	}
+	return false
+}
+
 // located reports a name after "near" or "outside": where a bought asset
 // stands, not what was bought.
 func (s *sentence) located(n name) bool {
@@ -1686,6 +1696,18 @@ func (s *sentence) acquisitionParties(text string, c *cand, t *trig) {
 	case tAcquire:
 		if n, ok := s.objectAfter(text, t.j, 12); ok {
 			c.company = n
+			if s.afterWord(n, "from") {
+				// "the purchase of the Pecos Flats campus, a site that it
+				// agreed to acquire from Redline Power": the asset was named
+				// before; the seller stands in only when it was not.
+				for _, o := range s.trigs {
+					if o.class == tAcqNoun && o.i < t.i {
+						if m, ok := s.objectAfter(text, o.j, 6); ok && !s.afterWord(m, "from") {
+							c.company = m
+						}
+					}
+				}
+			}
 			if s.located(n) {
 				// "buy a mining campus near Pecos, Texas, from Cinderhill
 				// Mining": the seller owned what was bought.
