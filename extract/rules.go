@@ -1278,6 +1278,9 @@ func (s *sentence) raisedThenBought(k, e int) bool {
 // deal's amount: it gives last the amount when last had none, or names the
 // dollar a headline's bare "$" meant.
 func (s *sentence) definiteRound(last *cand) bool {
+	if s.fundSize(last) {
+		return true
+	}
 	if len(s.toks) < 3 || len(s.money) != 1 || last.kind != pulse.KindFundingRound {
 		return false
 	}
@@ -1333,6 +1336,27 @@ func titleCase(toks []token) bool {
 		}
 	}
 	return words >= 3 && caps*10 >= words*7
+}
+
+// fundSize reads "The fund will provide $1 million a year" after a fund
+// launched without a size as that fund's size.
+func (s *sentence) fundSize(last *cand) bool {
+	if last.kind != pulse.KindFund || last.money != nil || len(s.money) == 0 || len(s.toks) < 3 {
+		return false
+	}
+	x := 0
+	if s.toks[0].lower != "the" && s.toks[0].lower != "this" {
+		return false
+	}
+	x++
+	if s.toks[x].lower == "new" {
+		x++
+	}
+	if l := s.toks[x].lower; l != "fund" && l != "vehicle" {
+		return false
+	}
+	last.money = s.money[0]
+	return true
 }
 
 // fundCommit returns the fund an amount ending at token e is committed to:
@@ -2130,6 +2154,24 @@ func (s *sentence) plainDeals(text string, focus name) []*cand {
 				continue
 			}
 			c.kind, c.company = pulse.KindOther, n
+		case tFund:
+			// "Zerodha launched a new fund, FLOSS/fund": a fund launched
+			// with its size told later, or not at all.
+			v := -1
+			for x := t.i - 1; x >= 0 && x >= t.i-4; x-- {
+				switch s.toks[x].lower {
+				case "launched", "launches", "unveiled", "unveils", "set", "sets", "rolled", "rolls", "started", "starts":
+					v = x
+				}
+			}
+			if v < 0 || s.toks[t.i].lower != "fund" && s.toks[t.i].lower != "vehicle" {
+				continue
+			}
+			n, ok := s.subject(text, v)
+			if !ok {
+				continue
+			}
+			c.kind, c.company = pulse.KindFund, n
 		case tIPO:
 			switch s.toks[t.i].lower {
 			case "went", "listed", "debuted", "began":
