@@ -74,7 +74,7 @@ func cjkDeals(text string, sp Span, all []money.Match) []*cand {
 func cjkDealsDated(text string, sp Span, all []money.Match, year int) []*cand {
 	var out []*cand
 	var main *name
-	for _, f := range cjkRead(text, sp, all, year) {
+	for _, f := range cjkRead(text, sp, all, year, true) {
 		if f.pronoun {
 			if main == nil {
 				m := cjkMain(text, sp.Start)
@@ -91,13 +91,24 @@ func cjkDealsDated(text string, sp Span, all []money.Match, year int) []*cand {
 }
 
 // cjkMain is the first company the text before offset names as a deal's
-// party: what "公司" or "同社" later refers back to.
+// party: what "公司" or "同社" later refers back to. Only the top of the
+// text is read: that is where an article names what it is about.
 func cjkMain(text string, before int) name {
+	if before > maxMainScan {
+		before = maxMainScan
+		for before > 0 && !utf8.RuneStart(text[before]) {
+			before--
+		}
+	}
+	read := 0
 	for _, sp := range Sentences(text[:before]) {
 		if !hasHan(text[sp.Start:sp.End]) {
 			continue
 		}
-		for _, f := range cjkRead(text, sp, nil, 0) {
+		if read++; read > maxMainSentences {
+			break
+		}
+		for _, f := range cjkRead(text, sp, nil, 0, false) {
 			if !f.pronoun && f.c.company.text != "" {
 				return f.c.company
 			}
@@ -106,46 +117,136 @@ func cjkMain(text string, before int) name {
 	return name{}
 }
 
-func cjkRead(text string, sp Span, all []money.Match, year int) []cjkFound {
-	if !cjkCue.MatchString(text[sp.Start:sp.End]) {
-		return nil
-	}
+// maxMainScan and maxMainSentences bound what is read for the main company.
+const (
+	maxMainScan      = 3000
+	maxMainSentences = 6
+)
+
+// cjkRead reads the deals of one sentence; without full, only their kinds
+// and parties.
+func cjkRead(text string, sp Span, all []money.Match, year int, full bool) []cjkFound {
 	if japanese(text, sp) {
-		if f, ok := jaDeal(text, sp, all, year); ok {
+		if !cjkCue.in(text[sp.Start:sp.End]) {
+			return nil
+		}
+		if f, ok := jaDeal(text, sp, all, year, full); ok {
 			return []cjkFound{f}
 		}
 		return nil
 	}
-	return zhDeals(text, sp, all, year)
+	read, traditional := zhSimplify(text, sp)
+	if !cjkCue.in(read[sp.Start:sp.End]) {
+		return nil
+	}
+	found := zhDeals(read, sp, all, year, full)
+	if traditional {
+		for _, f := range found {
+			asWritten(text, f.c)
+		}
+	}
+	return found
+}
+
+// zhTraditional maps the traditional characters of deal news to simplified
+// ones, one three-byte character for another, so that a traditional
+// sentence is read with the same words and keeps its byte offsets.
+var zhTraditional = strings.NewReplacer(strings.Split("輪轮資资領领獲获購购貸贷萬万億亿與与參参開开發发佈布該该後后將将於于對对進进團团債债幣币華华際际機机構构權权關关閉闭傳传擬拟計计劃划談谈尋寻預预測测請请遞递輔辅導导啟启終终額额總总筆笔場场規规營营價价東东達达約约員员門门個个幾几兩两為为從从這这們们來来時时現现續续繼继認认併并買买銀银證证國国簽签務务業业產产車车藥药創创獨独電电廠厂應应運运設设號号稱称簡简專专數数據据報报聯联讓让轉转單单項项實实則则還还紅红騰腾訊讯掛挂櫃柜臺台灣湾億亿貨货顯显僅仅", "")...)
+
+// zhSimplify is text with the sentence sp in simplified characters, and
+// whether that changed it.
+func zhSimplify(text string, sp Span) (string, bool) {
+	s := text[sp.Start:sp.End]
+	t := zhTraditional.Replace(s)
+	if t == s {
+		return text, false
+	}
+	return text[:sp.Start] + t + text[sp.End:], true
+}
+
+// asWritten gives c's names back as text writes them, after reading a
+// simplified copy.
+func asWritten(text string, c *cand) {
+	fix := func(n *name) {
+		if n.end > 0 {
+			n.text = text[n.start:n.end]
+		}
+	}
+	fix(&c.company)
+	for i := range c.investors {
+		fix(&c.investors[i])
+	}
+	for i := range c.leads {
+		fix(&c.leads[i])
+	}
 }
 
 // cjkCue is a quick test for any deal word in either language.
-var cjkCue = regexp.MustCompile(`融资|投资|注资|增资|募资|收购|并购|买下|上市|IPO|贷款|授信|借款|债券|基金|定增|增发|配售|調達|増資|出資|買収|子会社化|株式を取得|上場|融資|借入|借り入れ|社債|ファンド|第三者割当|公募`)
+var cjkCue = words(`融资|投资|注资|增资|募资|收购|并购|买下|上市|IPO|贷款|授信|借款|债券|基金|定增|增发|配售|調達|増資|出資|買収|子会社化|株式|上場|融資|借入|借り入れ|社債|ファンド|第三者割当|公募`)
+
+// cjkWords is a list of literal words. Go's regexp is slow on long
+// alternations of multi-byte literals, and these are tried on every
+// sentence.
+type cjkWords []string
+
+func words(s string) cjkWords { return strings.Split(s, "|") }
+
+// in reports whether s contains one of the words.
+func (ws cjkWords) in(s string) bool {
+	for _, w := range ws {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// first is where the leftmost word in s is, the earlier listed at a tie, as
+// a regexp alternation would find it; nil when none is.
+func (ws cjkWords) first(s string) []int {
+	var at []int
+	for _, w := range ws {
+		if k := strings.Index(s, w); k >= 0 && (at == nil || k < at[0]) {
+			at = []int{k, k + len(w)}
+		}
+	}
+	return at
+}
+
+// suffix is the length of the first listed word s ends with, or 0.
+func (ws cjkWords) suffix(s string) int {
+	for _, w := range ws {
+		if strings.HasSuffix(s, w) {
+			return len(w)
+		}
+	}
+	return 0
+}
 
 // ---- Chinese ----
 
 var (
 	// zhNot marks a clause that reports no done deal: plans, talks,
 	// forecasts, approvals still pending, and what money will be used for.
-	zhNot = regexp.MustCompile(`拟|计划|有意|洽谈|谈判|寻求|筹划|或将|传闻|据传|有望|预计|预测|即将|正在|意向|考虑|申请|递交|冲刺|筹备|辅导|招股|聆讯|获批|过会|受理|启动|用于|用来|以便|终止|取消|告吹`)
+	zhNot = words(`拟|计划|有意|洽谈|谈判|寻求|筹划|或将|传闻|据传|有望|预计|预测|即将|正在|意向|考虑|申请|递交|冲刺|筹备|辅导|招股|聆讯|获批|过会|受理|启动|用于|用来|以便|终止|取消|告吹`)
 	// zhAggregate marks totals and statistics rather than one deal.
-	zhAggregate = regexp.MustCompile(`累计|共计|合计|总计|总额|事件|笔融资|起融资|今年以来|年内|多家|多笔|市场规模|规模将`)
+	zhAggregate = words(`累计|共计|合计|总计|总额|事件|笔融资|起融资|今年以来|年内|多家|多笔|市场规模|规模将`)
 	// zhThisRound opens a clause about the round just reported.
 	zhThisRound = regexp.MustCompile(`^(?:本轮|本次|此轮|该轮|这轮|此次|上述|这笔|该笔|募集资金|所融资金|资金)`)
 
 	zhFundVerb       = regexp.MustCompile(`宣布完成|宣布获得|完成了?|获得了?|斩获|拿下|迎来|再获|又获|获`)
-	zhFundNoun       = regexp.MustCompile(`融资|投资|注资|增资|募资`)
+	zhFundNoun       = words(`融资|投资|注资|增资|募资`)
 	zhInvestIn       = regexp.MustCompile(`(?:对|向)(.{2,60}?)(?:进行|完成|追加)?了?的?(?:战略|独家)?(?:投资|注资|增资)`)
 	zhStrategic      = regexp.MustCompile(`战略投资了?`)
 	zhBacked         = regexp.MustCompile(`(?:联合)?(?:领投|参投|投资|注资)了`)
 	zhStrategicRound = regexp.MustCompile(`战略(?:融资|投资)`)
-	zhOther          = regexp.MustCompile(`定增|定向增发|非公开发行|配售|增发`)
-	zhIPO            = regexp.MustCompile(`上市|IPO`)
-	zhIPODone        = regexp.MustCompile(`挂牌|成功上市|正式上市|登陆|敲钟|首日|完成IPO|上市了|已上市|顺利上市`)
-	zhAcq            = regexp.MustCompile(`收购|并购|买下`)
-	zhFund           = regexp.MustCompile(`基金`)
+	zhOther          = words(`定增|定向增发|非公开发行|配售|增发`)
+	zhIPO            = words(`上市|IPO`)
+	zhIPODone        = words(`挂牌|成功上市|正式上市|登陆|敲钟|首日|完成IPO|上市了|已上市|顺利上市`)
+	zhAcq            = words(`收购|并购|买下`)
+	zhFund           = words(`基金`)
 	zhFundClose      = regexp.MustCompile(`首关|首次关账|首次关闭|最终关账|最终关闭|终关|关账|完成募集|募集完成|完成.{0,30}募集|设立|成立|发起`)
-	zhDebt           = regexp.MustCompile(`贷款|授信|借款|银团|可转债|债券|债权融资`)
+	zhDebt           = words(`贷款|授信|借款|银团|可转债|债券|债权融资`)
 	zhDebtVerb       = regexp.MustCompile(`获得了?|获|完成了?|发行了?|签署了?|取得了?|提供了?`)
 	zhLendTo         = regexp.MustCompile(`向(.{2,60}?)提供`)
 )
@@ -159,18 +260,22 @@ type zhClause struct {
 	lender bool
 }
 
-func zhDeals(text string, sp Span, all []money.Match, year int) []cjkFound {
+func zhDeals(text string, sp Span, all []money.Match, year int, full bool) []cjkFound {
 	cls := cjkClauses(text, sp)
 	for i := range cls {
 		zhKind(text, &cls[i])
 	}
 	var out []cjkFound
-	subject := name{} // the last name a clause of this sentence was about
+	var subject zhSubject // the last name a clause of this sentence was about
+	dateFrom := sp.Start
 	for i := range cls {
 		cl := &cls[i]
 		if cl.kind == "" {
-			if n, ok := zhHead(text, cl.Span); ok {
-				subject = n
+			if n, alias, ok := zhHead(text, cl.Span); ok {
+				subject = zhSubject{n, nil}
+				if alias != "" {
+					subject.aliases = []string{alias}
+				}
 			}
 			continue
 		}
@@ -179,33 +284,34 @@ func zhDeals(text string, sp Span, all []money.Match, year int) []cjkFound {
 			continue
 		}
 		c := f.c
-		// What the deal's clause does not say, the clauses after it
-		// may: "…完成B轮融资，金额为5000万元，由X领投，Y跟投".
-		rest := Span{cl.Start, sp.End}
-		for j := i + 1; j < len(cls); j++ {
-			if cls[j].kind != "" {
-				rest.End = cls[j].Start
-				break
-			}
-		}
-		if c.money == nil {
-			c.money = cjkAmount(text, Span{cl.Start, rest.End}, all)
-		}
-		if c.round == "undisclosed" {
-			if r, at := cjkRoundIn(text, Span{cl.Start, rest.End}); r != "" {
-				c.round, c.roundAt = r, at
-			}
-		}
-		cjkParties(text, rest, c, false)
-		dateFrom := sp.Start
-		if i > 0 && len(out) > 0 {
-			dateFrom = cls[i-1].End
-		}
-		c.announced, c.dateAt = cjkDate(text, Span{dateFrom, cl.at.Start}, year)
 		c.sent = sp
 		if !f.pronoun {
-			subject = c.company
+			subject = zhSubject{c.company, c.aliases}
 		}
+		if full {
+			// What the deal's clause does not say, the clauses after it
+			// may: "…完成B轮融资，金额为5000万元，由X领投，Y跟投".
+			rest := Span{cl.Start, sp.End}
+			for j := i + 1; j < len(cls); j++ {
+				if cls[j].kind != "" {
+					rest.End = cls[j].Start
+					break
+				}
+			}
+			if c.money == nil {
+				c.money = cjkAmount(text, rest, all)
+			}
+			if c.round == "undisclosed" {
+				if r, at := cjkRoundIn(text, rest); r != "" {
+					c.round, c.roundAt = r, at
+				}
+			}
+			cjkParties(text, rest, c, false)
+			// The date of a deal opens its clause or the ones before it,
+			// back to the previous deal: "11月3日，X宣布完成…".
+			c.announced, c.dateAt = cjkDate(text, Span{dateFrom, cl.at.Start}, year)
+		}
+		dateFrom = cl.End
 		out = append(out, f)
 	}
 	return out
@@ -248,29 +354,29 @@ func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 // words saying so are.
 func zhKind(text string, cl *zhClause) {
 	s := text[cl.Start:cl.End]
-	if zhNot.MatchString(s) || zhAggregate.MatchString(s) || zhThisRound.MatchString(zhTrimLead(s)) {
+	if zhNot.in(s) || zhAggregate.in(s) || zhThisRound.MatchString(zhTrimLead(s)) {
 		return
 	}
 	set := func(k pulse.DealKind, loc []int) {
 		cl.kind, cl.at = k, Span{cl.Start + loc[0], cl.Start + loc[1]}
 	}
-	if loc := zhOther.FindStringIndex(s); loc != nil {
+	if loc := zhOther.first(s); loc != nil {
 		set(pulse.KindOther, loc)
 		return
 	}
-	if loc := zhIPO.FindStringIndex(s); loc != nil && zhIPODone.MatchString(s) {
+	if loc := zhIPO.first(s); loc != nil && zhIPODone.in(s) {
 		set(pulse.KindIPO, loc)
 		return
 	}
-	if loc := zhAcq.FindStringIndex(s); loc != nil {
+	if loc := zhAcq.first(s); loc != nil {
 		set(pulse.KindAcquisition, loc)
 		return
 	}
-	if loc := zhFund.FindStringIndex(s); loc != nil && zhFundClose.MatchString(s[loc[1]:]) && !zhFundNoun.MatchString(s[loc[1]:]) {
+	if loc := zhFund.first(s); loc != nil && zhFundClose.MatchString(s[loc[1]:]) && !zhFundNoun.in(s[loc[1]:]) {
 		set(pulse.KindFund, loc)
 		return
 	}
-	if loc := zhDebt.FindStringIndex(s); loc != nil && !strings.Contains(s, "轮") {
+	if loc := zhDebt.first(s); loc != nil && !strings.Contains(s, "轮") {
 		if v := zhDebtVerb.FindStringIndex(s); v != nil && v[0] < loc[0] {
 			set(pulse.KindDebt, v)
 			cl.lender = true
@@ -287,7 +393,7 @@ func zhKind(text string, cl *zhClause) {
 				continue
 			}
 		}
-		if zhFundNoun.MatchString(s[v[1]:]) {
+		if zhMoneyNoun(s[v[1]:]) {
 			set(pulse.KindFundingRound, v)
 			return
 		}
@@ -301,6 +407,24 @@ func zhKind(text string, cl *zhClause) {
 	}
 }
 
+// zhMoneyNoun reports whether s names money raised: "融资", "投资", not
+// "投资者" or "投资机构".
+func zhMoneyNoun(s string) bool {
+	for _, w := range zhFundNoun {
+		for i := 0; ; {
+			k := strings.Index(s[i:], w)
+			if k < 0 {
+				break
+			}
+			i += k + len(w)
+			if next, _ := utf8.DecodeRuneInString(s[i:]); !strings.ContainsRune("者人机方圈界热回收", next) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // zhInvestMatch finds "对Y进行投资" or "向Y注资", not "面向" or "针对".
 func zhInvestMatch(s string) []int {
 	for _, m := range zhInvestIn.FindAllStringSubmatchIndex(s, -1) {
@@ -311,9 +435,15 @@ func zhInvestMatch(s string) []int {
 	return nil
 }
 
-// zhDeal reads the parties of a deal clause. subject is the name an
-// earlier clause of the sentence was about, for a clause without one.
-func zhDeal(text string, cl *zhClause, subject name) (cjkFound, bool) {
+// zhSubject is a name an earlier clause of a sentence was about, for a
+// clause without one.
+type zhSubject struct {
+	n       name
+	aliases []string
+}
+
+// zhDeal reads the parties of a deal clause.
+func zhDeal(text string, cl *zhClause, subject zhSubject) (cjkFound, bool) {
 	c := &cand{kind: cl.kind, kindAt: cl.at}
 	if c.kind == pulse.KindFundingRound {
 		c.round = "undisclosed"
@@ -330,8 +460,9 @@ func zhDeal(text string, cl *zhClause, subject name) (cjkFound, bool) {
 			if alias != "" {
 				c.aliases = append(c.aliases, alias)
 			}
-		case subject.text != "":
-			c.company = subject
+		case subject.n.text != "":
+			c.company = subject.n
+			c.aliases = append(c.aliases, subject.aliases...)
 		default:
 			f.pronoun = true // "，并于2023年完成A轮融资": the text's company
 		}
@@ -419,7 +550,7 @@ func zhDeal(text string, cl *zhClause, subject name) (cjkFound, bool) {
 
 // zhAcquisition reads "S收购T", "S完成对T的收购" and "T被S收购". A stake
 // below half is a minority investment.
-func zhAcquisition(text string, cl *zhClause, subject name) (cjkFound, bool) {
+func zhAcquisition(text string, cl *zhClause, subject zhSubject) (cjkFound, bool) {
 	c := &cand{kind: pulse.KindAcquisition, kindAt: cl.at}
 	f := cjkFound{c: c}
 	s := text[cl.Start:cl.End]
@@ -450,8 +581,8 @@ func zhAcquisition(text string, cl *zhClause, subject name) (cjkFound, bool) {
 	if b, _, bPronoun, ok := zhName(text, buyer); ok {
 		c.investors = append(c.investors, b)
 	} else if bPronoun || buyer.End-buyer.Start == 0 {
-		if subject.text != "" {
-			c.investors = append(c.investors, name{text: subject.text})
+		if subject.n.text != "" {
+			c.investors = append(c.investors, name{text: subject.n.text})
 		}
 	}
 	if m := zhStake.FindStringSubmatchIndex(s); m != nil {
@@ -484,20 +615,45 @@ var zhObjectEnd = regexp.MustCompile(`的|股权|股份|全部|部分|百分之|
 
 // zhHead is the name a clause without a deal opens with ("曦光科技成立于
 // 2021年", "曦光科技宣布"), for the clauses after it.
-func zhHead(text string, sp Span) (name, bool) {
+func zhHead(text string, sp Span) (name, string, bool) {
 	s := text[sp.Start:sp.End]
-	loc := zhHeadEnd.FindStringIndex(s)
+	loc := zhHeadEnd.first(unbracketed(s))
 	if loc == nil {
-		return name{}, false
+		return name{}, "", false
 	}
-	n, _, pronoun, ok := zhName(text, Span{sp.Start, sp.Start + loc[0]})
-	return n, ok && !pronoun
+	n, alias, pronoun, ok := zhName(text, Span{sp.Start, sp.Start + loc[0]})
+	return n, alias, ok && !pronoun
 }
 
-var zhHeadEnd = regexp.MustCompile(`宣布|表示|称|成立于|成立|创立于|是一家|为一家|总部|位于|专注|致力`)
+// unbracketed is s with what brackets and quotes hold blanked out, byte for
+// byte, so that a word inside them ("（以下简称…）") is not found.
+func unbracketed(s string) string {
+	b := []byte(s)
+	depth := 0
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case strings.ContainsRune("（(「『“《【", r):
+			depth++
+		case strings.ContainsRune("）)」』”》】", r):
+			depth = max(depth-1, 0)
+		case depth > 0:
+			for k := i; k < i+w; k++ {
+				b[k] = ' '
+			}
+		}
+		i += w
+	}
+	return string(b)
+}
+
+var zhHeadEnd = words(`宣布|表示|称|成立于|成立|创立于|是一家|为一家|总部|位于|专注|致力`)
 
 // zhGiver finds who gave the money in "获得X(的)(金额)(战略)投资/贷款".
 func zhGiver(text string, sp Span, c *cand) {
+	if !strings.HasPrefix(text[c.kindAt.Start:c.kindAt.End], "获") && !strings.HasPrefix(text[c.kindAt.Start:c.kindAt.End], "宣布获") {
+		return // "完成5000万元融资" names no giver
+	}
 	s := text[sp.Start:sp.End]
 	loc := zhGiverEnd.FindStringIndex(s)
 	if loc == nil || loc[0] == 0 {
@@ -520,13 +676,13 @@ func zhInvestor(text string, sp Span) (name, bool) {
 }
 
 var (
-	zhDescriptor = regexp.MustCompile(`(?:公司|企业|车企|药企|创企|研发商|开发商|制造商|供应商|服务商|提供商|运营商|厂商|零售商|设计商|方案商|集成商|平台|品牌|独角兽|初创|新锐|机构|的)`)
-	zhTrailing   = regexp.MustCompile(`(?:近日|日前|今日|今天|昨日|昨天|近期|目前|刚刚|正式|宣布|已经|已|再次|再度|又|成功|顺利|也|亦|曾经|曾|将|于|在|本周|上周|本月|上月|今年|去年|前年|年初|年底|年末|年中|上半年|下半年|月初|月底|月末|中旬|上旬|下旬|\d{4}年度?|\d{1,2}月份?|\d{1,2}日|\d{1,2}号|此前|之前|还|首次|一举|则|均|官宣|对外|共同|联合|\s)$`)
+	zhDescriptor = regexp.MustCompile(`(?:公司|企业|车企|药企|创企|研发商|开发商|制造商|供应商|服务商|提供商|运营商|厂商|零售商|设计商|方案商|集成商|平台|品牌|独角兽|初创|新创|新锐|机构|的)`)
+	zhTrailing   = words(`近日|日前|今日|今天|昨日|昨天|近期|目前|刚刚|正式|宣布|已经|已|再次|再度|又|成功|顺利|也|亦|曾经|曾|将|于|在|本周|上周|本月|上月|今年|去年|前年|年初|年底|年末|年中|上半年|下半年|月初|月底|月末|中旬|上旬|下旬|此前|之前|还|首次|一举|则|均|官宣|对外|共同|联合`)
 	zhLeading    = regexp.MustCompile(`^(?:近日|日前|今日|今天|昨日|昨天|此前|之前|目前|同时|另外|此外|其中|据悉|据了解|消息|继|\d{4}年\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月|\d{4}年|\d{1,2}月\d{1,2}日|\s)`)
 	zhPrep       = regexp.MustCompile(`在|于|以|被|从|通过|凭借|获|完成|宣布|发行|签署|取得|募集`)
 	zhPronouns   = map[string]bool{"公司": true, "该公司": true, "本公司": true, "这家公司": true, "其": true, "该企业": true, "它": true, "该平台": true, "该初创公司": true, "企业": true, "后者": true, "同社": true, "当社": true}
 	zhUnnamed    = regexp.MustCompile(`^(?:一家|一个|某|多家|数家|几家|两家|三家|旗下)`)
-	zhNotName    = regexp.MustCompile(`融资|投资|资金|市场|规模|行业|领域|报告|事件|轮|记者|消息|创始人|团队|亿|万元|美元|人民币`)
+	zhNotName    = words(`融资|投资|资金|市场|规模|行业|领域|报告|事件|轮|记者|消息|创始人|团队|亿|万元|美元|人民币`)
 )
 
 // zhName cuts the company name out of the words before a verb: "光子芯片研发商
@@ -536,8 +692,8 @@ func zhName(text string, sp Span) (n name, alias string, pronoun, ok bool) {
 	trim := func() {
 		for changed := true; changed && a < b; {
 			changed = false
-			if loc := zhTrailing.FindStringIndex(text[a:b]); loc != nil && loc[0] > 0 || loc != nil && loc[1]-loc[0] == b-a {
-				b = a + loc[0]
+			if n := max(zhTrailing.suffix(text[a:b]), dateSuffix(text[a:b]), spaceSuffix(text[a:b])); n > 0 {
+				b -= n
 				changed = true
 			}
 			if loc := zhLeading.FindStringIndex(text[a:b]); loc != nil && loc[1] > 0 && loc[1] < b-a {
@@ -580,10 +736,36 @@ func zhName(text string, sp Span) (n name, alias string, pronoun, ok bool) {
 	if zhPronouns[s] {
 		return name{}, "", true, false
 	}
-	if !plausibleName(s) || zhNotName.MatchString(s) || zhUnnamed.MatchString(s) {
+	if !plausibleName(s) || zhNotName.in(s) || zhUnnamed.MatchString(s) {
 		return name{}, "", false, false
 	}
 	return name{text: s, start: a, end: b}, alias, false, true
+}
+
+// dateSuffix is the length of a date part s ends with: "2023年", "3月",
+// "15日", "2024年度", "6月份", "5号".
+func dateSuffix(s string) int {
+	for _, unit := range []string{"年度", "月份", "年", "月", "日", "号"} {
+		if !strings.HasSuffix(s, unit) {
+			continue
+		}
+		d := len(s) - len(unit)
+		for d > 0 && isDigit(s[d-1]) {
+			d--
+		}
+		if d < len(s)-len(unit) {
+			return len(s) - d
+		}
+	}
+	return 0
+}
+
+func spaceSuffix(s string) int {
+	r, w := utf8.DecodeLastRuneInString(s)
+	if w > 0 && unicode.IsSpace(r) {
+		return w
+	}
+	return 0
 }
 
 // trailingParen finds the bracket that closes text[a:b]: where it opens
@@ -697,20 +879,20 @@ func plausibleName(s string) bool {
 
 var (
 	// jaNot marks a sentence that reports no done deal.
-	jaNot = regexp.MustCompile(`予定|計画|検討|協議|交渉|目指|見込み|方針|模索|意向|予測|申請|承認|準備|充て|充当|含まれ|を含む|累計|合計|これまでに|市場規模|売上高`)
+	jaNot = words(`予定|計画|検討|協議|交渉|目指|見込み|方針|模索|意向|予測|申請|承認|準備|充て|充当|含まれ|を含む|累計|合計|これまでに|市場規模|売上高`)
 	// jaThisRound opens a sentence about the round just reported.
 	jaThisRound = regexp.MustCompile(`^(?:今回|本ラウンド|同ラウンド|調達資金|調達した資金|資金は|本資金)`)
 
-	jaAllot       = regexp.MustCompile(`第三者割当`)
-	jaRoundCue    = regexp.MustCompile(`ラウンド|シリーズ|シード|エンジェル`)
+	jaAllot       = words(`第三者割当`)
+	jaRoundCue    = words(`ラウンド|シリーズ|シード|エンジェル`)
 	jaIPO         = regexp.MustCompile(`新規上場|上場(?:し|した|を果たし|して)`)
-	jaIPOMoney    = regexp.MustCompile(`公募|売り出し|売出し|調達|新規上場|IPO`)
-	jaFollowOn    = regexp.MustCompile(`公募増資|公募による`)
-	jaAcq         = regexp.MustCompile(`買収|子会社化|全株式を取得`)
-	jaFund        = regexp.MustCompile(`ファンド`)
-	jaFundDone    = regexp.MustCompile(`組成|設立|ファーストクローズ|ファイナルクローズ|クローズ|募集を完了`)
-	jaDebt        = regexp.MustCompile(`融資|借入れ|借り入れ|借入|社債|コミットメントライン|デットファイナンス|ローン`)
-	jaEquity      = regexp.MustCompile(`増資|出資|ラウンド|シリーズ|シード|エンジェル|株式|第三者割当|エクイティ`)
+	jaIPOMoney    = words(`公募|売り出し|売出し|調達|新規上場|IPO`)
+	jaFollowOn    = words(`公募増資|公募による`)
+	jaAcq         = words(`買収|子会社化|全株式を取得`)
+	jaFund        = words(`ファンド`)
+	jaFundDone    = words(`組成|設立|ファーストクローズ|ファイナルクローズ|クローズ|募集を完了`)
+	jaDebt        = words(`融資|借入れ|借り入れ|借入|社債|コミットメントライン|デットファイナンス|ローン`)
+	jaEquity      = words(`増資|出資|ラウンド|シリーズ|シード|エンジェル|株式|第三者割当|エクイティ`)
 	jaFunding     = regexp.MustCompile(`資金調達|調達|増資|出資`)
 	jaNoFunds     = regexp.MustCompile(`^(?:資金|額|先|コスト|方法|目的)`)
 	jaPronouns    = map[string]bool{"同社": true, "当社": true, "同グループ": true, "弊社": true, "同行": true}
@@ -722,9 +904,9 @@ var (
 
 // jaDeal reads a Japanese sentence: its kind, its topic as the company (or
 // the buyer), the amount, round, investors and date.
-func jaDeal(text string, sp Span, all []money.Match, year int) (cjkFound, bool) {
+func jaDeal(text string, sp Span, all []money.Match, year int, full bool) (cjkFound, bool) {
 	s := text[sp.Start:sp.End]
-	if jaNot.MatchString(s) || jaThisRound.MatchString(s) {
+	if jaNot.in(s) || jaThisRound.MatchString(s) {
 		return cjkFound{}, false
 	}
 	kind, loc := jaKind(s)
@@ -819,13 +1001,15 @@ func jaDeal(text string, sp Span, all []money.Match, year int) (cjkFound, bool) 
 	}
 	if c.kind == pulse.KindFundingRound {
 		c.round = "undisclosed"
-		if r, at := cjkRoundIn(text, sp); r != "" {
+	}
+	if full {
+		if r, at := cjkRoundIn(text, sp); r != "" && c.round != "" {
 			c.round, c.roundAt = r, at
 		}
+		c.money = cjkAmount(text, sp, all)
+		cjkParties(text, sp, c, true)
+		c.announced, c.dateAt = cjkDate(text, Span{sp.Start, c.kindAt.Start}, year)
 	}
-	c.money = cjkAmount(text, sp, all)
-	cjkParties(text, sp, c, true)
-	c.announced, c.dateAt = cjkDate(text, Span{sp.Start, c.kindAt.Start}, year)
 	return f, true
 }
 
@@ -841,28 +1025,33 @@ func jaGives(s string, loc []int) bool {
 	return verb == "出資" || verb == "融資" && (strings.Contains(rest, "実行") || strings.HasPrefix(rest, "し"))
 }
 
+var jaShareBuy = regexp.MustCompile(`株式(?:の)?(?:約)?(?:\d+(?:\.\d+)?[%％])?を取得`)
+
 var jaSharesOf = regexp.MustCompile(`の(?:発行済み?)?(?:全)?株式`)
 
 var jaStake = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*[%％](?:の株式|を取得|を保有|の持分)`)
 
 // jaKind is the kind of deal a Japanese sentence reports and where it says so.
 func jaKind(s string) (pulse.DealKind, []int) {
-	if loc := jaAllot.FindStringIndex(s); loc != nil {
-		if jaRoundCue.MatchString(s) && !strings.Contains(s, "上場") {
+	if loc := jaAllot.first(s); loc != nil {
+		if jaRoundCue.in(s) && !strings.Contains(s, "上場") {
 			return pulse.KindFundingRound, loc // a startup's round, done by allotment
 		}
 		return pulse.KindOther, loc
 	}
-	if loc := jaIPO.FindStringIndex(s); loc != nil && jaIPOMoney.MatchString(s) {
+	if loc := jaIPO.FindStringIndex(s); loc != nil && jaIPOMoney.in(s) {
 		return pulse.KindIPO, loc
 	}
-	if loc := jaFollowOn.FindStringIndex(s); loc != nil {
+	if loc := jaFollowOn.first(s); loc != nil {
 		return pulse.KindOther, loc
 	}
-	if loc := jaAcq.FindStringIndex(s); loc != nil {
+	if loc := jaAcq.first(s); loc != nil {
 		return pulse.KindAcquisition, loc
 	}
-	if loc := jaFund.FindStringIndex(s); loc != nil && jaFundDone.MatchString(s[loc[1]:]) {
+	if loc := jaShareBuy.FindStringIndex(s); loc != nil {
+		return pulse.KindAcquisition, loc // a stake; below half, an investment
+	}
+	if loc := jaFund.first(s); loc != nil && jaFundDone.in(s[loc[1]:]) {
 		return pulse.KindFund, loc
 	}
 	var funding []int
@@ -872,7 +1061,7 @@ func jaKind(s string) (pulse.DealKind, []int) {
 			break
 		}
 	}
-	if loc := jaDebt.FindStringIndex(s); loc != nil && !jaEquity.MatchString(s) {
+	if loc := jaDebt.first(s); loc != nil && !jaEquity.in(s) {
 		return pulse.KindDebt, loc
 	}
 	if funding != nil {
@@ -1073,11 +1262,11 @@ func cjkAmount(text string, sp Span, all []money.Match) *money.Match {
 }
 
 var (
-	cjkMoneyRe  = regexp.MustCompile(`(人民币|RMB|US\$|HK\$|\$|¥|￥)?\s?(\d+(?:[.,]\d+)*)\s?(?:(兆)(?:(\d+(?:[.,]\d+)*)(億|亿))?|(亿|億)(?:(\d+(?:[.,]\d+)*)(万|萬))?|(千万|万|萬))?\s?(美元|美金|米ドル|ドル|人民币|日元|日圆|港元|港币|欧元|韩元|英镑|元|円|ユーロ|ポンド|ウォン)?`)
+	cjkMoneyRe  = regexp.MustCompile(`(人民币|RMB|US\$|HK\$|NT\$|\$|¥|￥|新台币|港币)?\s?(\d+(?:[.,]\d+)*)\s?(?:(兆)(?:(\d+(?:[.,]\d+)*)(億|亿))?|(亿|億)(?:(\d+(?:[.,]\d+)*)(万|萬))?|(千万|万|萬))?\s?(美元|美金|米ドル|ドル|人民币|日元|日圆|港元|港币|欧元|韩元|英镑|元|円|ユーロ|ポンド|ウォン)?`)
 	cjkCurrency = map[string]string{
 		"人民币": "CNY", "RMB": "CNY", "元": "CNY", "US$": "USD", "$": "USD", "美元": "USD", "美金": "USD", "米ドル": "USD", "ドル": "USD",
 		"HK$": "HKD", "港元": "HKD", "港币": "HKD", "¥": "JPY", "￥": "JPY", "日元": "JPY", "日圆": "JPY", "円": "JPY",
-		"欧元": "EUR", "ユーロ": "EUR", "英镑": "GBP", "ポンド": "GBP", "韩元": "KRW", "ウォン": "KRW",
+		"新台币": "TWD", "NT$": "TWD", "欧元": "EUR", "ユーロ": "EUR", "英镑": "GBP", "ポンド": "GBP", "韩元": "KRW", "ウォン": "KRW",
 	}
 	cjkUnit     = map[string]float64{"兆": 1e12, "億": 1e8, "亿": 1e8, "千万": 1e7, "万": 1e4, "萬": 1e4}
 	cjkPerShare = regexp.MustCompile(`(?:每股|每|株あたり|株当たり|1株|一株)\s?$`)
@@ -1098,8 +1287,8 @@ func cjkMoney(text string, sp Span, all []money.Match) []money.Match {
 			return s[m[2*i]:m[2*i+1]]
 		}
 		cur := cjkCurrency[g(10)]
-		if cur == "" {
-			cur = cjkCurrency[g(1)]
+		if g(1) != "" && (cur == "" || g(10) == "元") {
+			cur = cjkCurrency[g(1)] // "新台币5亿元"
 		}
 		if cur == "" {
 			continue
@@ -1203,7 +1392,15 @@ func cjkLeads(text string, sp Span, c *cand) {
 	if c.kindAt.Start >= sp.Start && c.kindAt.End <= sp.End {
 		return
 	}
-	cjkParties(text, sp, c, japanese(text, sp))
+	if japanese(text, sp) {
+		cjkParties(text, sp, c, true)
+	} else {
+		read, traditional := zhSimplify(text, sp)
+		cjkParties(read, sp, c, false)
+		if traditional {
+			asWritten(text, c)
+		}
+	}
 	if c.stake == 0 && c.kind != pulse.KindFundingRound {
 		s := text[sp.Start:sp.End]
 		if m := cjkHolding.FindStringSubmatchIndex(s); m != nil {
@@ -1220,7 +1417,7 @@ var (
 	zhLead   = regexp.MustCompile(`由(.{1,80}?)(?:联合|共同)?领投`)
 	zhLeadBy = regexp.MustCompile(`(?:联合|共同)?领投`)
 	zhJoin   = regexp.MustCompile(`跟投|参投|继续加码|追加投资|持续加码|超额认购|继续追投|联合投资|共同投资|独家投资|参与了?(?:本轮|本次|此轮)?(?:融资|投资)?|均有参与|跟进`)
-	zhByList = regexp.MustCompile(`(?:投资方|投资机构|参投方|投资人|出资方)(?:为|是|包括|有)`)
+	zhByList = regexp.MustCompile(`(?:投资方|投资机构|参投方|投资人|出资方|资方)(?:为|是|包括|有)`)
 	zhBy     = regexp.MustCompile(`由(.{1,80}?)(?:独家)?(?:投资|提供|认购)`)
 
 	jaLeadIs  = regexp.MustCompile(`リード投資家は`)
@@ -1316,7 +1513,7 @@ func zhBefore(text string, sp Span) Span {
 
 var (
 	zhListSep   = regexp.MustCompile(`、|以及|及|和|与|,`)
-	zhInvLead   = regexp.MustCompile(`^(?:老股东|现有股东|原有股东|原股东|新股东|股东|机构|投资方|以及|及|和|与|其中|本轮融资|本轮|本次|此轮|还有|包括|另有)`)
+	zhInvLead   = regexp.MustCompile(`^(?:知名天使投资人|天使投资人|投资人|老股东|现有股东|原有股东|原股东|新股东|股东|机构|投资方|以及|及|和|与|其中|本轮融资|本轮|本次|此轮|还有|包括|另有)`)
 	zhInvTrail  = regexp.MustCompile(`(?:等多家机构|等机构|等投资方|等知名机构|等|联合|共同|继续|持续|超额|均|也|亦|则|分别|作为|担任|为|提供的?|\s)$`)
 	zhNotInvest = regexp.MustCompile(`融资|资金|轮|本轮|投资方|机构|股东|公司$|^公司|亿|万`)
 )
@@ -1350,6 +1547,9 @@ func zhList(text string, sp Span) []name {
 				b = a + loc[0]
 				changed = true
 			}
+		}
+		if k := strings.Index(text[a:b], "等"); k > 0 && utf8.RuneCountInString(text[a+k:b]) <= 6 {
+			b = a + k // "IDG资本等老股东"
 		}
 		t := text[a:b]
 		if !plausibleName(t) || zhNotInvest.MatchString(t) || zhPronouns[t] {

@@ -129,6 +129,29 @@ func TestChineseFunding(t *testing.T) {
 		{"灵犀医疗完成B轮融资，投后估值达30亿元。", []cjkWant{
 			{company: "灵犀医疗", kind: pulse.KindFundingRound, round: "series_b"},
 		}},
+		{"估值超10亿美元的独角兽企业云帆数据完成C轮融资，融资金额达5亿元，资方为国调基金。", []cjkWant{
+			{company: "云帆数据", kind: pulse.KindFundingRound, amount: 5e8, currency: "CNY", round: "series_c", investors: "国调基金"},
+		}},
+		{"光栅科技完成A3轮融资，光速中国、IDG资本等老股东跟投。", []cjkWant{
+			{company: "光栅科技", kind: pulse.KindFundingRound, round: "series_a", investors: "光速中国|IDG资本"},
+		}},
+		{"红杉中国领投了智卡科技的A轮融资。", []cjkWant{
+			{company: "智卡科技", kind: pulse.KindFundingRound, round: "series_a", investors: "红杉中国", leads: "红杉中国"},
+		}},
+		// The subject in a clause of its own; a short name in brackets.
+		{"上海星舰动力技术有限公司（以下简称“星舰动力”）宣布，已完成2亿元Pre-B轮融资。", []cjkWant{
+			{company: "上海星舰动力技术有限公司", aliases: "星舰动力", kind: pulse.KindFundingRound, amount: 2e8, currency: "CNY", round: "pre_series_b"},
+		}},
+		{"AI芯片公司Lumenix完成5000万美元B轮融资。", []cjkWant{
+			{company: "Lumenix", kind: pulse.KindFundingRound, amount: 5e7, currency: "USD", round: "series_b"},
+		}},
+		// Traditional characters: names as written.
+		{"台灣AI新創沛星互動完成新台幣5億元A輪融資，由中華開發資本領投。", []cjkWant{
+			{company: "沛星互動", kind: pulse.KindFundingRound, amount: 5e8, currency: "TWD", round: "series_a", investors: "中華開發資本", leads: "中華開發資本"},
+		}},
+		{"香港金融科技公司Finvera宣佈完成1億美元E輪融資。", []cjkWant{
+			{company: "Finvera", kind: pulse.KindFundingRound, amount: 1e8, currency: "USD", round: "series_e"},
+		}},
 	} {
 		checkCJK(t, tt.text, tt.want)
 	}
@@ -163,6 +186,12 @@ func TestChineseOtherKinds(t *testing.T) {
 		{"元禾原点完成20亿元人民币三期基金首次关账。", []cjkWant{
 			{company: "元禾原点", kind: pulse.KindFund, amount: 2e9, currency: "CNY"},
 		}},
+		{"国家开发银行向比亚迪提供了100亿元贷款。", []cjkWant{
+			{company: "比亚迪", kind: pulse.KindDebt, amount: 1e10, currency: "CNY", investors: "国家开发银行"},
+		}},
+		{"同日，芯原微电子宣布完成对英国IP公司Arteris的收购，交易金额约2.5亿美元。", []cjkWant{
+			{company: "Arteris", kind: pulse.KindAcquisition, amount: 2.5e8, currency: "USD", investors: "芯原微电子"},
+		}},
 	} {
 		checkCJK(t, tt.text, tt.want)
 	}
@@ -181,6 +210,9 @@ func TestChineseNoDeal(t *testing.T) {
 		"公司已完成产品研发，并获得多项专利。",
 		"此前，公司曾于2023年完成A轮融资。", // no company named before
 		"中金公司等机构参与了多笔融资。",
+		"锐思智能获得了投资者的广泛认可。",
+		"小米集团今天宣布以5亿美元收购一家欧洲芯片公司。", // no name for the bought company
+		"經緯創投正在洽談新一輪融資。",
 	} {
 		checkCJK(t, text, nil)
 	}
@@ -209,6 +241,12 @@ func TestJapaneseFunding(t *testing.T) {
 		}},
 		{"米Skyloomは、シリーズBで1億5000万ドルを調達した。", []cjkWant{
 			{company: "Skyloom", kind: pulse.KindFundingRound, amount: 1.5e8, currency: "USD", round: "series_b"},
+		}},
+		{"AIスタートアップのNeuroloop AIは、シリーズAで約300億円の資金調達を実施した。", []cjkWant{
+			{company: "Neuroloop AI", kind: pulse.KindFundingRound, amount: 3e10, currency: "JPY", round: "series_a"},
+		}},
+		{"株式会社モルキュラ（本社：京都府京都市、代表取締役CEO：山田太郎）は、プレシリーズAラウンドにおいて、京都大学イノベーションキャピタルを引受先とする第三者割当増資により、総額3億円の資金調達を完了しました。", []cjkWant{
+			{company: "モルキュラ", aliases: "株式会社モルキュラ", kind: pulse.KindFundingRound, amount: 3e8, currency: "JPY", round: "pre_series_a", investors: "京都大学イノベーションキャピタル"},
 		}},
 		{"ミライロボは、第三者割当増資によるシリーズBラウンドで15億円を調達した。引受先はジャフコ グループおよびグローバル・ブレイン。", []cjkWant{
 			{company: "ミライロボ", kind: pulse.KindFundingRound, amount: 1.5e9, currency: "JPY", round: "series_b", investors: "ジャフコ グループ|グローバル・ブレイン"},
@@ -245,6 +283,19 @@ func TestJapaneseOtherKinds(t *testing.T) {
 		{"ジェネシア・ベンチャーズは、総額200億円の3号ファンドを組成した。", []cjkWant{
 			{company: "ジェネシア・ベンチャーズ", kind: pulse.KindFund, amount: 2e10, currency: "JPY"},
 		}},
+		{"ラクスルは、物流管理SaaSのハコベルを子会社化したと発表した。", []cjkWant{
+			{company: "ハコベル", kind: pulse.KindAcquisition, investors: "ラクスル"},
+		}},
+		{"NTTドコモは、マネックス証券の株式49%を取得する。", []cjkWant{
+			{company: "マネックス証券", kind: pulse.KindInvestment, investors: "NTTドコモ", stake: 49},
+		}},
+		// The lender gives; the borrower is the one after "に対し".
+		{"みずほ銀行は、ミライロボに対し10億円の融資を実行した。", []cjkWant{
+			{company: "ミライロボ", kind: pulse.KindDebt, amount: 1e9, currency: "JPY", investors: "みずほ銀行"},
+		}},
+		{"ミライロボは、りそな銀行など3行から総額20億円のシンジケートローンによる資金調達を実施した。", []cjkWant{
+			{company: "ミライロボ", kind: pulse.KindDebt, amount: 2e9, currency: "JPY", investors: "りそな銀行"},
+		}},
 	} {
 		checkCJK(t, tt.text, tt.want)
 	}
@@ -260,6 +311,7 @@ func TestJapaneseNoDeal(t *testing.T) {
 		"今回の調達額には日本政策金融公庫からの借入れ3億円が含まれる。",
 		"ミライロボは東証グロース市場への上場を申請した。",
 		"同社は2022年にシードラウンドで3億円を調達している。", // no company named before
+		"スタートアップ各社の2024年の資金調達額は合計8000億円に達した。",
 	} {
 		checkCJK(t, text, nil)
 	}
@@ -292,6 +344,17 @@ func TestCJKExtract(t *testing.T) {
 		want := fmt.Sprintf("%s %s %v %s %s [%s] [%s]", tt.company, tt.kind, tt.amount, tt.currency, tt.round, tt.investors, tt.leads)
 		if got != want {
 			t.Errorf("%s\ngot  %s\nwant %s", tt.text, got, want)
+		}
+	}
+}
+
+// TestTraditionalTable checks that every traditional character is replaced
+// by a simplified one of the same length, which keeps offsets.
+func TestTraditionalTable(t *testing.T) {
+	for _, r := range "輪資領獲購貸萬億與參開發佈該後將於對進團債幣華際機構權關閉傳擬計劃談尋預測請遞輔導啟終額總筆場規營價東達約員門個幾兩為從這們來時現續繼認併買銀證國簽務業產車藥創獨電廠應運設號稱簡專數據報聯讓轉單項實則還紅騰訊掛櫃臺灣貨顯僅" {
+		s := string(r)
+		if got := zhTraditional.Replace(s); got == s || len(got) != len(s) {
+			t.Errorf("%s -> %s", s, got)
 		}
 	}
 }
