@@ -443,8 +443,8 @@ func (s *sentence) anaphorAt(c, k int) bool {
 		switch {
 		case l == "it" || l == "its" || l == "elle" || l == "sie" || l == "sua" || l == "seine" || l == "son" || l == "sa" || l == "ihre":
 			return true
-		case anaphors[l] && x > c:
-			return true
+		case (anaphors[l] || anaphors[strings.TrimSuffix(strings.TrimSuffix(l, "'s"), "’s")]) && x > c:
+			return true // "the company", "the firm's debut fund"
 		case gapWords[l] || !s.toks[x].word || unicode.IsDigit(firstRune(l)):
 		case l == "the" || l == "a" || l == "an" || l == "das" || l == "die" || l == "der" || l == "la" || l == "le" || l == "o" || l == "el" || l == "this" || l == "after":
 		case s.toks[x].word && unicode.IsLower(firstRune(s.toks[x].text)):
@@ -1756,7 +1756,11 @@ func (s *sentence) acquisitionParties(text string, c *cand, t *trig) {
 			c.company = n
 		}
 		if t.i > 0 {
-			if r, ok := s.runEndingAt(t.i - 1); ok {
+			b := t.i - 1
+			if b > 0 && (s.toks[b].text == "'" || s.toks[b].text == "’") {
+				b-- // "Meridian Microsystems' purchase of"
+			}
+			if r, ok := s.runEndingAt(b); ok {
 				c.investors = append(c.investors, s.nameOf(text, r))
 			} else if n, ok := s.firstSubject(text, t.i); ok && n.text != c.company.text {
 				c.investors = append(c.investors, n)
@@ -2511,6 +2515,9 @@ func (s *sentence) reported(x int) bool {
 // deal.
 func (s *sentence) blocked(k int) bool {
 	for x := 0; x < k && x < len(s.toks); x++ {
+		if s.skip[x] && !(k < len(s.skip) && s.skip[k]) {
+			continue // "Vantor Grid, a startup that forecasts load, raised"
+		}
 		for _, p := range blockers[s.toks[x].lower] {
 			if !hasPhraseAt(s.toks, x, p) {
 				continue
