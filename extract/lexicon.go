@@ -84,7 +84,7 @@ completes|completed|gathers|scores|scored|wins|won|nets|netted|clinches|clinched
 hauled in|pockets|pocketed|grabs|grabbed|notches|collects|collected|draws|drew|has been granted|was granted|granted|issued|issues|emitiu|emitiram|emite|benefit from|benefits from|approved for|recommended for|selected for|
 selected to receive|has been awarded|was awarded|were awarded|were each awarded|each awarded|were granted|have been awarded|levanta|levantou|levantó|levantado|ha levantado|había levantado|capta|captou|captó|ha captado|ha obtenido|obtuvo|obtenido|a obtenu|obtenu|avait obtenu|a bouclé|avait levé|a levé|recebe|recebeu|sammelt|eingesammelt|erhält|erhalten|erhielt|
 sichert|schließt|abgeschlossen|raccoglie|raccolto|chiude|incassa|haalt|opgehaald|lève|lèvent|levé|boucle|bouclé|bouclée|recauda|recaudó|consigue|obtiene|cierra|cerró|融资|完成|調達|获得`,
-	tRound: `seed|led by|co-led by|funding|funding round|financing round|financing|round|investment round|seed round|seed funding|pre-seed|series a|series b|
+	tRound: `seed|led by|co-led by|funding|fundraise|fundraising|funding round|financing round|financing|round|investment round|seed round|seed funding|pre-seed|series a|series b|
 series c|series d|series e|series f|series g|series h|capital injection|venture capital|venture funding|equity funding|growth round|
 bridge round|rodada|rodada de investimento|aporte|finanzierungsrunde|finanzierung|series-a-finanzierung|seed-finanzierung|levée|
 levée de fonds|tour de table|ronda|finanziamento|aumento di capitale|financieringsronde|investeringsronde|ronda de financiación|investimento|investissement|inversión|融资|轮融资`,
@@ -145,7 +145,7 @@ var cancelled = phrases(`terminated|terminate|terminates|terminating|ends|scraps
 fell apart|walked away|geplatzt|annulé|cancelado|cancelada`)
 
 // aggregates mark running totals near an amount.
-var aggregates = phrases(`to date|so far|in total|no total|altogether|cumulative|cumulatively|over the years|since its founding|
+var aggregates = phrases(`to date|so far|in total|over the past|over the last|in the past|during the past|no total|altogether|cumulative|cumulatively|over the years|since its founding|
 since inception|since it was founded|since it was established|since being founded|since founding|since its creation|since launch|since its launch|total funding|bringing its total|bringing the total|brings its total|brings the total|
 total|total of|totalise|totalisent|totaliza|across|rounds totaling|rounds , totaling|rounds totalling|rounds , totalling|deals totaling|
 deals , totaling|deals worth|rounds worth|combined|em sete|até hoje|bis heute|au total|en total|insgesamt bisher`)

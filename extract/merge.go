@@ -49,7 +49,9 @@ func sameDeal(a, b *cand) bool {
 	}
 	switch {
 	case a.money == nil || b.money == nil:
-		return a.kind == b.kind || a.money == nil && b.money != nil || compatibleKinds(a.kind, b.kind)
+		// An amountless report takes the amount of the same kind of deal
+		// told later, not a different deal of the same company.
+		return compatibleKinds(a.kind, b.kind) || generalFunding(a, b) || generalFunding(b, a)
 	default:
 		return amountsAgree(a, b)
 	}
@@ -65,6 +67,12 @@ func samePurchase(a, b *cand) bool {
 		return false
 	}
 	return amountsAgree(a, b)
+}
+
+// generalFunding: "X was selected to receive funding" without an amount is
+// the grant, loan or round told with its amount later; not a takeover.
+func generalFunding(a, b *cand) bool {
+	return a.money == nil && a.kind == pulse.KindFundingRound && b.kind != pulse.KindAcquisition
 }
 
 func compatibleKinds(a, b pulse.DealKind) bool {

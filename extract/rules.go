@@ -625,7 +625,7 @@ var clauseWords = set(`while whereas but although though because since when afte
 
 // reportWords end the search for a name after an amount: what follows is a
 // source, not a party.
-var reportWords = set(`according said says reported reports per source sources data report tracker cited`)
+var reportWords = set(`according said says reported reports per source sources data report tracker cited tells told learned`)
 
 // describedField reports "le spécialiste de l'IoT eLichens", "the maker of
 // drones Skyfold": the preposition at p belongs to a descriptor, so the
