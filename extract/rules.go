@@ -1019,6 +1019,11 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 	if near == nil {
 		near = s.nearest(k, 25, tAcquire, tAcqNoun, tSold, tSell)
 	}
+	if near == nil && s.dealPrice(k) {
+		// "agreed to acquire a 60% stake in X, ..., in a deal valued at
+		// about €800 million": the price of a purchase told earlier.
+		near = s.nearest(k, len(s.toks), tAcquire, tAcqNoun, tSold, tSell)
+	}
 	if near == nil && s.commitAfter(e) == nil {
 		if w := s.nearest(k, 40, tWeak); w == nil || !s.adjacentName(k) {
 			return nil
@@ -1051,6 +1056,9 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 		c.kind = pulse.KindFund
 	case s.pick(k, 25, tAcquire, tAcqNoun, tSold, tSell) != nil && !s.raisedThenBought(k, e):
 		kindTrig = s.pick(k, 25, tAcquire, tAcqNoun, tSold, tSell)
+		c.kind = pulse.KindAcquisition
+	case near != nil && (near.class == tAcquire || near.class == tAcqNoun || near.class == tSold || near.class == tSell):
+		kindTrig = near
 		c.kind = pulse.KindAcquisition
 	case raise == nil && s.pick(k, 10, tInvest) != nil && !s.passive(s.pick(k, 10, tInvest)):
 		kindTrig = s.pick(k, 10, tInvest)
@@ -1357,6 +1365,23 @@ func (s *sentence) fundSize(last *cand) bool {
 	}
 	last.money = s.money[0]
 	return true
+}
+
+// dealPrice reports "a deal valued at", "in a transaction worth" just
+// before the amount at k.
+func (s *sentence) dealPrice(k int) bool {
+	for x := max(0, k-5); x < k; x++ {
+		switch s.toks[x].lower {
+		case "deal", "transaction", "takeover", "merger", "buyout":
+			for y := x + 1; y < k; y++ {
+				switch s.toks[y].lower {
+				case "valued", "worth", "valuing":
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // fundCommit returns the fund an amount ending at token e is committed to:
