@@ -73,17 +73,20 @@ func cjkDeals(text string, sp Span, all []money.Match) []*cand {
 // that give only a month and day ("10月22日").
 func cjkDealsDated(text string, sp Span, all []money.Match, year int) []*cand {
 	var out []*cand
-	var main *name
+	looked := false
+	var main name
+	var aliases []string
 	for _, f := range cjkRead(text, sp, all, year, true) {
 		if f.pronoun {
-			if main == nil {
-				m := cjkMain(text, sp.Start)
-				main = &m
+			if !looked {
+				main, aliases = cjkMain(text, sp.Start)
+				looked = true
 			}
 			if main.text == "" {
 				continue // a deal whose recipient the text does not name
 			}
 			f.c.company = name{text: main.text}
+			f.c.aliases = append(f.c.aliases, aliases...)
 		}
 		out = append(out, f.c)
 	}
@@ -93,7 +96,7 @@ func cjkDealsDated(text string, sp Span, all []money.Match, year int) []*cand {
 // cjkMain is the first company the text before offset names as a deal's
 // party: what "公司" or "同社" later refers back to. Only the top of the
 // text is read: that is where an article names what it is about.
-func cjkMain(text string, before int) name {
+func cjkMain(text string, before int) (name, []string) {
 	if before > maxMainScan {
 		before = maxMainScan
 		for before > 0 && !utf8.RuneStart(text[before]) {
@@ -110,11 +113,11 @@ func cjkMain(text string, before int) name {
 		}
 		for _, f := range cjkRead(text, sp, nil, 0, false) {
 			if !f.pronoun && f.c.company.text != "" {
-				return f.c.company
+				return f.c.company, f.c.aliases
 			}
 		}
 	}
-	return name{}
+	return name{}, nil
 }
 
 // maxMainScan and maxMainSentences bound what is read for the main company.
@@ -151,7 +154,7 @@ func cjkRead(text string, sp Span, all []money.Match, year int, full bool) []cjk
 // zhTraditional maps the traditional characters of deal news to simplified
 // ones, one three-byte character for another, so that a traditional
 // sentence is read with the same words and keeps its byte offsets.
-var zhTraditional = strings.NewReplacer(strings.Split("輪轮資资領领獲获購购貸贷萬万億亿與与參参開开發发佈布該该後后將将於于對对進进團团債债幣币華华際际機机構构權权關关閉闭傳传擬拟計计劃划談谈尋寻預预測测請请遞递輔辅導导啟启終终額额總总筆笔場场規规營营價价東东達达約约員员門门個个幾几兩两為为從从這这們们來来時时現现續续繼继認认併并買买銀银證证國国簽签務务業业產产車车藥药創创獨独電电廠厂應应運运設设號号稱称簡简專专數数據据報报聯联讓让轉转單单項项實实則则還还紅红騰腾訊讯掛挂櫃柜臺台灣湾億亿貨货顯显僅仅", "")...)
+var zhTraditional = strings.NewReplacer(strings.Split("輪轮資资領领獲获購购貸贷萬万與与參参開开發发佈布該该後后將将於于對对進进團团債债幣币華华際际機机構构權权關关閉闭傳传擬拟計计劃划談谈尋寻預预測测請请遞递輔辅導导啟启終终額额總总筆笔場场規规營营價价東东達达約约員员門门個个幾几兩两為为從从這这們们來来時时現现續续繼继認认併并買买銀银證证國国簽签務务業业產产車车藥药創创獨独電电廠厂應应運运設设號号稱称簡简專专數数據据報报聯联讓让轉转單单項项實实則则還还紅红騰腾訊讯掛挂櫃柜臺台灣湾億亿貨货顯显僅仅", "")...)
 
 // zhSimplify is text with the sentence sp in simplified characters, and
 // whether that changed it.
@@ -254,10 +257,8 @@ var (
 // zhClause is one clause of a Chinese sentence, in byte offsets of the text.
 type zhClause struct {
 	Span
-	kind   pulse.DealKind
-	at     Span // the words that say the kind
-	found  *cjkFound
-	lender bool
+	kind pulse.DealKind
+	at   Span // the words that say the kind
 }
 
 func zhDeals(text string, sp Span, all []money.Match, year int, full bool) []cjkFound {
@@ -379,7 +380,6 @@ func zhKind(text string, cl *zhClause) {
 	if loc := zhDebt.first(s); loc != nil && !strings.Contains(s, "轮") {
 		if v := zhDebtVerb.FindStringIndex(s); v != nil && v[0] < loc[0] {
 			set(pulse.KindDebt, v)
-			cl.lender = true
 			return
 		}
 	}
@@ -879,7 +879,7 @@ func plausibleName(s string) bool {
 
 var (
 	// jaNot marks a sentence that reports no done deal.
-	jaNot = words(`予定|計画|検討|協議|交渉|目指|見込み|方針|模索|意向|予測|申請|承認|準備|充て|充当|含まれ|を含む|累計|合計|これまでに|市場規模|売上高`)
+	jaNot = words(`予定|計画|検討|協議|交渉|目指|見込み|方針|模索|意向|予測|申請|承認|準備|含まれ|を含む|累計|合計|これまでに|市場規模|売上高`)
 	// jaThisRound opens a sentence about the round just reported.
 	jaThisRound = regexp.MustCompile(`^(?:今回|本ラウンド|同ラウンド|調達資金|調達した資金|資金は|本資金)`)
 
@@ -906,11 +906,20 @@ var (
 // the buyer), the amount, round, investors and date.
 func jaDeal(text string, sp Span, all []money.Match, year int, full bool) (cjkFound, bool) {
 	s := text[sp.Start:sp.End]
-	if jaNot.in(s) || jaThisRound.MatchString(s) {
+	if jaThisRound.MatchString(s) {
 		return cjkFound{}, false
 	}
 	kind, loc := jaKind(s)
 	if loc == nil {
+		return cjkFound{}, false
+	}
+	// Plans and totals are told up to the verb's clause: "…を目指す",
+	// "…について協議", "累計…を調達"; what the money is for may follow.
+	end := len(s)
+	if k := strings.IndexAny(s[loc[1]:], "、。"); k >= 0 {
+		end = loc[1] + k
+	}
+	if jaNot.in(s[:end]) {
 		return cjkFound{}, false
 	}
 	c := &cand{kind: kind, kindAt: Span{sp.Start + loc[0], sp.Start + loc[1]}, sent: sp}
@@ -963,8 +972,8 @@ func jaDeal(text string, sp Span, all []money.Match, year int, full bool) (cjkFo
 		if topic.End > topic.Start {
 			if n, _, pronoun, ok := jaName(text, sp.Start+topic.Start, sp.Start+topic.End); ok {
 				c.investors = append(c.investors, n)
-			} else if pronoun {
-				if m := cjkMain(text, sp.Start); m.text != "" {
+			} else if pronoun && full {
+				if m, _ := cjkMain(text, sp.Start); m.text != "" {
 					c.investors = append(c.investors, name{text: m.text})
 				}
 			}
@@ -987,6 +996,10 @@ func jaDeal(text string, sp Span, all []money.Match, year int, full bool) (cjkFo
 				k := k[len(k)-1][0]
 				if !f.pronoun {
 					c.investors = append(c.investors, c.company)
+				} else if full {
+					if m, _ := cjkMain(text, sp.Start); m.text != "" {
+						c.investors = append(c.investors, name{text: m.text})
+					}
 				}
 				f.pronoun, c.company, c.aliases = false, name{}, nil
 				a := topicEnd

@@ -236,6 +236,19 @@ func TestJapaneseFunding(t *testing.T) {
 			{company: "アストロシグナル", kind: pulse.KindFundingRound, amount: 1.2e9, currency: "JPY", round: "undisclosed"},
 			{company: "アストロシグナル", kind: pulse.KindFundingRound, amount: 5e7, currency: "JPY", round: "angel"},
 		}},
+		// What the money is for may follow the verb's clause.
+		{"ミライロボは、シリーズAで5億円を調達し、海外展開を計画している。", []cjkWant{
+			{company: "ミライロボ", kind: pulse.KindFundingRound, amount: 5e8, currency: "JPY", round: "series_a"},
+		}},
+		// An earlier round of "同社" keeps the main company's other name.
+		{"株式会社ミライロボ（東京都渋谷区）は、シリーズAで5億円を調達した。同社は2020年にシードラウンドで1億円を調達している。", []cjkWant{
+			{company: "ミライロボ", aliases: "株式会社ミライロボ", kind: pulse.KindFundingRound, amount: 5e8, currency: "JPY", round: "series_a"},
+			{company: "ミライロボ", aliases: "株式会社ミライロボ", kind: pulse.KindFundingRound, amount: 1e8, currency: "JPY", round: "seed"},
+		}},
+		{"ミライロボ、5億円を調達\n\n同社はエナジーフォージに3億円を出資した。", []cjkWant{
+			{company: "ミライロボ", kind: pulse.KindFundingRound, amount: 5e8, currency: "JPY", round: "undisclosed"},
+			{company: "エナジーフォージ", kind: pulse.KindFundingRound, amount: 3e8, currency: "JPY", round: "undisclosed", investors: "ミライロボ"},
+		}},
 		{"トヨタ自動車は、電池スタートアップのエナジーフォージに30億円を出資した。", []cjkWant{
 			{company: "エナジーフォージ", kind: pulse.KindFundingRound, amount: 3e9, currency: "JPY", round: "undisclosed", investors: "トヨタ自動車"},
 		}},
