@@ -145,7 +145,7 @@ var cancelled = phrases(`terminated|terminate|terminates|terminating|ends|scraps
 fell apart|walked away|geplatzt|annulé|cancelado|cancelada`)
 
 // aggregates mark running totals near an amount.
-var aggregates = phrases(`to date|so far|in total|over the past|over the last|in the past|during the past|no total|altogether|cumulative|cumulatively|over the years|since its founding|
+var aggregates = phrases(`to date|so far|in total|bringing the fund to|taking the fund to|bringing it to|over the past|over the last|in the past|during the past|no total|altogether|cumulative|cumulatively|over the years|since its founding|
 since inception|since it was founded|since it was established|since being founded|since founding|since its creation|since launch|since its launch|total funding|bringing its total|bringing the total|brings its total|brings the total|
 total|total of|totalise|totalisent|totaliza|across|rounds totaling|rounds , totaling|rounds totalling|rounds , totalling|deals totaling|
 deals , totaling|deals worth|rounds worth|combined|em sete|até hoje|bis heute|au total|en total|insgesamt bisher`)

@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -741,7 +742,7 @@ func extractRules(text string, published time.Time) []*cand {
 	}
 	all := money.Find(text)
 	sents := Sentences(text)
-	var out []*cand
+	out, tableLines := tableDeals(text, all)
 	focus := name{}
 	var last *cand
 	quiet := 0               // sentences since the last deal
@@ -754,6 +755,9 @@ func extractRules(text string, published time.Time) []*cand {
 		mj := mi
 		for mj < len(all) && all[mj].Start < sp.End {
 			mj++
+		}
+		if inSpans(sp, tableLines) {
+			continue
 		}
 		s := analyse(text, sp, all[mi:mj])
 		for _, r := range s.runs {
@@ -820,7 +824,18 @@ func extractRules(text string, published time.Time) []*cand {
 			quiet++
 		}
 	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].sent.Start < out[j].sent.Start })
 	return mergeCands(out)
+}
+
+// inSpans reports whether sp lies inside one of spans.
+func inSpans(sp Span, spans []Span) bool {
+	for _, u := range spans {
+		if sp.Start >= u.Start && sp.End <= u.End {
+			return true
+		}
+	}
+	return false
 }
 
 // salient is the name said most often so far, when said at least twice:
