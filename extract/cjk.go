@@ -63,14 +63,9 @@ type cjkFound struct {
 	pronoun bool
 }
 
-// cjkDeals finds the deals a Chinese or Japanese sentence reports. Dates
-// without a year are left unset; cjkDealsDated takes the publication year.
-func cjkDeals(text string, sp Span, all []money.Match) []*cand {
-	return cjkDealsDated(text, sp, all, 0)
-}
-
-// cjkDealsDated is cjkDeals with year, the publication's, completing dates
-// that give only a month and day ("10月22日").
+// cjkDealsDated finds the deals a Chinese or Japanese sentence reports; year,
+// the publication's, completes dates that give only a month and day
+// ("10月22日").
 func cjkDealsDated(text string, sp Span, all []money.Match, year int) []*cand {
 	var out []*cand
 	looked := false

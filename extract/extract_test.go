@@ -314,3 +314,29 @@ func TestNoDealMarketNews(t *testing.T) {
 		}
 	}
 }
+
+// TestSectorSpanSurvivesCaseFolding: letters whose lower case is longer or
+// shorter in bytes ("İ", "ẞ") must not shift a sector cue's span past the
+// text.
+func TestSectorSpanSurvivesCaseFolding(t *testing.T) {
+	text := strings.Repeat("İ", 40) + " Acme raised $5 million for its GPU cloud"
+	deals, err := New(Options{}).Extract(context.Background(), Document{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(deals) != 1 || deals[0].Sector == "" {
+		t.Fatalf("got %d deals (%+v), want one with a sector", len(deals), deals)
+	}
+	for _, d := range deals {
+		for _, m := range d.Mentions {
+			for _, ev := range m.Evidence {
+				if ev.Field == "sector" && !strings.EqualFold(ev.Text, "gpu cloud") && !strings.EqualFold(ev.Text, "gpu") && !strings.EqualFold(ev.Text, "cloud") {
+					t.Errorf("sector evidence %q is not the cue", ev.Text)
+				}
+				if ev.Start < 0 || ev.End > len(text) || ev.Start > ev.End || text[ev.Start:ev.End] != ev.Text {
+					t.Errorf("evidence %+v does not point into the text", ev)
+				}
+			}
+		}
+	}
+}

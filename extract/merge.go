@@ -44,8 +44,8 @@ next:
 
 // sameDeal: same party and agreeing amounts (or one undisclosed).
 func sameDeal(a, b *cand) bool {
-	if !sameParty(a, b) {
-		return false
+	if !sameParty(a, b) || stated(a.round) && stated(b.round) && a.round != b.round {
+		return false // a Series B and the Series A before it are two rounds
 	}
 	switch {
 	case a.money == nil || b.money == nil:
@@ -74,6 +74,8 @@ func samePurchase(a, b *cand) bool {
 func generalFunding(a, b *cand) bool {
 	return a.money == nil && a.kind == pulse.KindFundingRound && b.kind != pulse.KindAcquisition
 }
+
+func stated(r pulse.Round) bool { return r != "" && r != "undisclosed" }
 
 func compatibleKinds(a, b pulse.DealKind) bool {
 	pair := func(x, y pulse.DealKind) bool { return a == x && b == y || a == y && b == x }
@@ -111,6 +113,11 @@ func amountsAgree(a, b *cand) bool {
 
 // absorb copies into o what c knows and o does not.
 func absorb(o, c *cand) {
+	for _, a := range c.aliases {
+		if a != o.company.text {
+			o.aliases = appendUnique(o.aliases, a)
+		}
+	}
 	if o.money == nil && c.money != nil {
 		o.money = c.money
 	}

@@ -772,11 +772,9 @@ func extractRules(text string, published time.Time) []*cand {
 			focus = n
 		}
 		if hasHan(text[sp.Start:sp.End]) {
-			if found := cjkDeals(text, sp, all); len(found) > 0 {
-				found[0].sent = sp
-				out = append(out, found[0])
-				last, focus, quiet = found[0], found[0].company, 0
-				cjkLeads(text, sp, last)
+			if found := cjkDealsDated(text, sp, all, year); len(found) > 0 {
+				out = append(out, found...)
+				last, focus, quiet = found[len(found)-1], found[len(found)-1].company, 0
 				continue
 			}
 			if last != nil && quiet < 2 {

@@ -46,6 +46,10 @@ func countCues(text string) map[string]int {
 func sectorOf(text string, para, sent Span, docCues map[string]int) (string, Span) {
 	s := " " + strings.ToLower(text[sent.Start:sent.End]) + " "
 	p := " " + strings.ToLower(text[para.Start:para.End]) + " "
+	// Offsets in the lower-cased copy are the text's only when lower-casing
+	// kept every byte length (it does not for some letters and for invalid
+	// UTF-8); otherwise the cue is named without a span.
+	sameLen := len(p) == para.End-para.Start+2
 	best, bestScore := "other", 0
 	var at Span
 	for _, sc := range sectorCues {
@@ -53,7 +57,7 @@ func sectorOf(text string, para, sent Span, docCues map[string]int) (string, Spa
 		var first Span
 		for _, c := range sc.cues {
 			n := strings.Count(s, c)*4 + strings.Count(p, c)*2 + docCues[c]
-			if n > 0 && first.End == 0 {
+			if n > 0 && first.End == 0 && sameLen {
 				if i := strings.Index(p, c); i >= 0 {
 					st := para.Start + max(i-1, 0)
 					first = Span{st, min(st+len(strings.TrimSpace(c)), len(text))}
