@@ -743,6 +743,9 @@ func extractRules(text string, published time.Time) []*cand {
 	all := money.Find(text)
 	sents := Sentences(text)
 	out, tableLines := tableDeals(text, all)
+	listed, listLines := lineDeals(text, all)
+	out = append(out, listed...)
+	tableLines = append(tableLines, listLines...)
 	focus := name{}
 	var last *cand
 	quiet := 0               // sentences since the last deal

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -58,5 +59,34 @@ func TestTableHeaderNeedsCompanyAndDeal(t *testing.T) {
 		if cols, _ := tableHeader(line); cols != nil {
 			t.Errorf("%q read as a deal table header", line)
 		}
+	}
+}
+
+func TestLineDeals(t *testing.T) {
+	text := strings.Join([]string{
+		"Deals of the week",
+		"Corvex Labs — $14M Series A — Ridgeway Capital (lead), Ostin Partners",
+		"- Portugal's Marés Energia: €3 million, seed, led by Tejo Ventures",
+		"Halden Bio: undisclosed strategic investment from Kestrel Pharma",
+		"Week in numbers: 37 rounds, $2.06B disclosed",
+		"Read more: Why seed is back",
+	}, "\n")
+	got := extractRules(text, time.Date(2026, 1, 9, 0, 0, 0, 0, time.UTC))
+	want := []string{
+		"Corvex Labs|funding_round|series_a|14000000|Ridgeway Capital,Ostin Partners|Ridgeway Capital",
+		"Marés Energia|funding_round|seed|3000000|Tejo Ventures|Tejo Ventures",
+		"Halden Bio|funding_round|strategic|0|Kestrel Pharma|",
+	}
+	var lines []string
+	for _, c := range got {
+		amount := 0.0
+		if c.money != nil {
+			amount = c.money.Amount
+		}
+		lines = append(lines, strings.Join([]string{c.company.text, string(c.kind), string(c.round),
+			strconv.FormatFloat(amount, 'f', -1, 64), strings.Join(names(c.investors), ","), strings.Join(names(c.leads), ",")}, "|"))
+	}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
 	}
 }
