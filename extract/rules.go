@@ -365,6 +365,11 @@ func (s *sentence) nameOf(text string, r run) name {
 // subject finds the name standing before token k with only auxiliaries,
 // brackets or appositives in between: the one who raises, buys or invests.
 func (s *sentence) subject(text string, k int) (name, bool) {
+	if k >= 2 && s.toks[k-1].lower == "to" {
+		if r, ok := s.runEndingAt(k - 2); ok && !isPlace(s.toks, r) && !isGenericRun(s.toks, r) && (r.i == 0 || s.toks[r.i-1].text == ",") {
+			return s.nameOf(text, r), true // "Halvorsen Foods to Buy Crumbly"
+		}
+	}
 	inside := k > 0 && k-1 < len(s.skip) && s.skip[k-1] && k < len(s.toks) && s.skip[k]
 	for x := k - 1; x >= 0; x-- {
 		t := s.toks[x]
@@ -664,6 +669,11 @@ func (s *sentence) objectAfter(text string, k, limit int) (name, bool) {
 			if isModifier(s.toks, r) || isGenericRun(s.toks, r) {
 				x = r.j - 1
 				continue
+			}
+			if r.j+1 < len(s.toks) && (descriptorHeads[s.toks[r.j].lower] || generic[s.toks[r.j].lower]) && unicode.IsUpper(firstRune(s.toks[r.j].text)) {
+				if r2, ok := s.runStartingAt(r.j + 1); ok {
+					r = r2 // "Snack Startup Crumbly": a title-case descriptor
+				}
 			}
 			return s.nameOf(text, s.sharedModifier(r)), true
 		}
@@ -1206,6 +1216,9 @@ func implausibleCompany(n string, kind pulse.DealKind) bool {
 		return true // "000 NVIDIA GPUs" is the tail of "18,000"
 	}
 	ws := strings.Fields(strings.ToLower(n))
+	if len(ws) > 1 && strings.Trim(ws[0], "0123456789.,") == "" && units[ws[1]] {
+		return true // "150 MW", "200 MW Pecos Ridge Site"
+	}
 	allCommon := true
 	for i, w := range ws {
 		w = strings.Trim(w, ".,'’")
@@ -1265,8 +1278,12 @@ func allOrgWords(ws []string) bool {
 
 // notCompany are single words that name a technology or a thing, not an
 // organisation.
-var notCompany = set(`gpu gpus cpu cpus tpu api apis saas paas llm llms mrna dna rna crispr ev evs ai ml iot nft nfts 5g 6g
+var notCompany = set(`gpu gpus cpu cpus tpu api apis saas paas llm llms mrna dna rna crispr ev evs ai ml iot nft nfts 5g 6g d2c b2b b2c
+global u.s u.s. us uk eu eigenkapital banque banco bank
 inc. inc ltd corp co llc plc gmbh ag sa proceeds separately ahead meanwhile additionally overall elsewhere`)
+
+// units follow a quantity, never a name.
+var units = set(`mw gw kw mwh gwh twh megawatt megawatts gigawatt gigawatts km acres hectares sq ft tons tonnes gpus servers racks`)
 
 // adverbs open sentences and are capitalised there.
 var adverbs = set(`separately additionally meanwhile similarly finally overall notably recently previously earlier`)
@@ -1340,7 +1357,7 @@ func (s *sentence) roundRightAfter(e int) bool {
 			return true
 		}
 		switch s.toks[x].lower {
-		case "equity", "round":
+		case "equity", "round", "close", "extension":
 			return x+1 >= len(s.toks) || s.toks[x+1].lower != "fund"
 		}
 	}
