@@ -130,7 +130,7 @@ func buildTriggers(m map[int]string) map[string][]trigger {
 }
 
 // blockers make a whole sentence hypothetical: plans, talks, rumours.
-var blockers = phrases(`expect|expects|expected|anticipate|anticipated|next year|later this year|in the coming|plans to|plan to|planning to|predict|predicts|forecast|forecasts|is planning|are planning|planned|in talks|talks to|talks with|seeking|seeks to|
+var blockers = phrases(`is raising|are raising|is currently raising|expect|expects|expected|anticipate|anticipated|next year|later this year|in the coming|plans to|plan to|planning to|predict|predicts|forecast|forecasts|is planning|are planning|planned|in talks|talks to|talks with|seeking|seeks to|
 seek to|looking to|aims to|aiming to|would|could|might|may raise|considering|rumor|rumour|rumored|rumoured|expected to|expects to|
 intends to|intention|targeting|hopes to|hoping to|proposed|potential|possible|weighing|exploring|filed for|files for|preparing to|
 prepares to|set out to|terminated|called off|scrapped|abandoned|did not|didn't|has not|hasn't|won't|will not|geplatzt|pretende|
@@ -145,7 +145,7 @@ var cancelled = phrases(`terminated|terminate|terminates|terminating|ends|scraps
 fell apart|walked away|geplatzt|annulé|cancelado|cancelada`)
 
 // aggregates mark running totals near an amount.
-var aggregates = phrases(`to date|so far|in total|bringing the round to|taking the round to|bringing its series|bringing the fund to|taking the fund to|bringing it to|over the past|over the last|in the past|during the past|no total|altogether|cumulative|cumulatively|over the years|since its founding|
+var aggregates = phrases(`to date|so far|in total|in the first quarter|in the second quarter|in the third quarter|in the fourth quarter|in the first half|in the second half|in q1|in q2|in q3|in q4|in h1|in h2|year over year|year-on-year|bringing the round to|taking the round to|bringing its series|bringing the fund to|taking the fund to|bringing it to|over the past|over the last|in the past|during the past|no total|altogether|cumulative|cumulatively|over the years|since its founding|
 since inception|since it was founded|since it was established|since being founded|since founding|since its creation|since launch|since its launch|total funding|bringing its total|bringing the total|brings its total|brings the total|
 total|total of|totalise|totalisent|totaliza|across|rounds totaling|rounds , totaling|rounds totalling|rounds , totalling|deals totaling|
 deals , totaling|deals worth|rounds worth|combined|em sete|até hoje|bis heute|au total|en total|insgesamt bisher`)
@@ -158,7 +158,7 @@ fined|penalty|settlement|settle|lawsuit|damages|budget|from its|out of its|throu
 chiffre|ingresos|facturación|lost|grew|fell|rose|jumped|declined|gained|compared to|up from|down from|increase from|
 grew from|rose from|previous|preceding|contracted|
 potential|record|average|median|mean|moyenne|médiane|stood|stood at|high of|low of|closed at|opened at|trading at|use|using|spend|
-allocate|earmarked|cheques of|checks of|tickets of|between|expenditure|expenditures|capex|upsized from|increased from|from an initial|initially`)
+allocate|earmarked|reached|totaled|totalled|amounted to|cheques of|checks of|tickets of|between|expenditure|expenditures|capex|upsized from|increased from|from an initial|initially`)
 
 var nonDealAfter = phrases(`from anchor investors|from anchor|target|targeted|hard cap|in a future|in future|for a future|contract|contracts|order|orders|deal to supply|supply deal|supply agreement|lease|
 settlement|to settle|in damages|fine|penalty|buyback|share buyback|repurchase|in dividends|dividend|bonus|in bonuses|in salary|

@@ -72,6 +72,13 @@ func (s *sentence) clauseBreak(a, b int) bool {
 		if t := s.toks[x].text; t == ";" || t == "|" {
 			return true
 		}
+		// "Harbourview buys into Solaris DC, Hyperion AI commits $10bn":
+		// a comma, a name and its verb open another clause.
+		if s.toks[x].text == "," && x+1 < b {
+			if r, ok := s.runStartingAt(x + 1); ok && r.j < len(s.toks) && r.j < b && (verbLike(s.toks[r.j]) || s.verbTrigAt(r.j)) {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -2025,9 +2032,14 @@ func (s *sentence) list(text string, k int) []name {
 		if len(out) > 0 && s.newClause(k) {
 			break // "led by A, beteiligt haben sich zudem B": B is no leader
 		}
-		// One item: up to the next separator.
-		j := k
+		// One item: up to the next separator, or where a clause starts
+		// after its name ("Investinor to fund a 120MW expansion").
+		j, named := k, false
 		for j < len(s.toks) && !isSep(s.toks, j) {
+			if named && itemStops[s.toks[j].lower] {
+				break
+			}
+			named = named || s.toks[j].name
 			j++
 		}
 		if n, ok := s.itemName(text, k, j); ok {
@@ -2048,6 +2060,9 @@ func (s *sentence) list(text string, k int) []name {
 	}
 	return out
 }
+
+// itemStops end an investor list item after its name.
+var itemStops = set(`to for which who that whose in at on after while as`)
 
 // newClause reports an item that opens a clause of its own: a lower-case
 // verb or adverb rather than a name or a descriptor.
@@ -2141,6 +2156,9 @@ func (s *sentence) itemName(text string, k, j int) (name, bool) {
 	// Betaworks", "major Japanese tech firms Sony", "Ash Ventures also".
 	var last *run
 	for x := k; x < j; x++ {
+		if last != nil && prepositions[s.toks[x].lower] {
+			break // "Santander for Portuguese AI campus"
+		}
 		r, ok := s.runStartingAt(x)
 		if !ok && x == k {
 			// A run that began before the cue: "Runde von Atlantic Labs".
