@@ -221,7 +221,7 @@ var investorCues = map[string][]investorCue{}
 func init() {
 	for _, s := range strings.Split(`led by|co-led by|jointly led by|coled by|lead investor is|lead investors are|coliderada pela|coliderada por|
 liderada por|liderada pela|guidato da|guidata da|onder leiding van|liderado por|liderado pela|mené par|menée par|angeführt von|angeführt wurde die runde von|angeführt wird die runde von|led the round|
-co-led the round|led the investment|leads the round|lead :|leads :`, "|") {
+co-led the round|led the investment|leads the round|lead :|leads :|led|co-led`, "|") {
 		p := strings.Fields(strings.TrimSpace(s))
 		investorCues[p[0]] = append(investorCues[p[0]], investorCue{p, true})
 	}

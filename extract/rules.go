@@ -98,7 +98,7 @@ func analyse(text string, sp Span, all []money.Match) *sentence {
 		}
 	}
 	for k := range s.toks {
-		if notName(s.toks[k]) {
+		if notName(s.toks[k]) && !initialOfName(s.toks, k) {
 			s.toks[k].name = false
 			if placeCompound(s.toks[k].lower) {
 				// "New York-based", "San Francisco-headquartered": the
@@ -243,6 +243,19 @@ func notName(t token) bool {
 		return true // a link
 	}
 	return strings.Contains(t.lower, "finanzierung") || strings.HasPrefix(t.lower, "series-")
+}
+
+// initialOfName reports a capital letter that opens a name: "Y Combinator",
+// "B Capital" (not "Series A", "term loan B", "Plan B").
+func initialOfName(toks []token, k int) bool {
+	t := toks[k]
+	if len(t.text) != 1 || t.text[0] < 'A' || t.text[0] > 'Z' || k+1 >= len(toks) || !toks[k+1].name || toks[k+1].money > 0 {
+		return false
+	}
+	if k > 0 && (toks[k-1].name || toks[k-1].lower == "series" || toks[k-1].lower == "serie" || toks[k-1].lower == "série" || toks[k-1].lower == "class") {
+		return false
+	}
+	return !capStop[toks[k+1].lower] && !generic[toks[k+1].lower]
 }
 
 // skippable marks tokens in brackets and in comma-delimited appositives that
@@ -1985,7 +1998,7 @@ func (s *sentence) investorsAfter(text string, c *cand, from int, followUp bool)
 				}
 				break
 			}
-			if cue.p[len(cue.p)-1] == "round" || cue.p[len(cue.p)-1] == "investment" && cue.p[0] != "from" {
+			if cue.p[len(cue.p)-1] == "round" || cue.p[len(cue.p)-1] == "investment" && cue.p[0] != "from" || len(cue.p) == 1 && (l == "led" || l == "co-led") {
 				// "Tiger Global led the round": the leader stands before.
 				if r, ok := s.runEndingAt(k - 1); ok {
 					add(s.nameOf(text, r), cue.lead)
