@@ -21,7 +21,7 @@ his her you your is was will has have last all some many most both each every de
 summary update updated breaking exclusive watch video photo see veja leia mais plus then thus so if not no yes now just still even
 only about over under into out up down than per via vs etc el la los las un una o os um uma le les une der die das ein eine den dem
 des im am zum zur mit und für auf bei nach hoje por com em na nos nas do da dos pela pelo para sur avec dans pour par au aux en y e et
-ou que qui wie wer dass sources source click subscribe share tweet email print advertisement sponsored quelle exit deal deals funding
+ou que qui nel nella nello il lo gli della dello con per tra fra wie wer dass sources source click subscribe share tweet email print advertisement sponsored quelle exit deal deals funding
 round seed series ipo investment investors investor startup startups start-up start-ups company companies firm firms shares stock stocks`)
 
 // generic are capitalised descriptors that may precede a name in a headline
@@ -49,7 +49,7 @@ been`)
 
 // anaphors stand for the article's company: "The company raised".
 var anaphors = set(`company startup start-up firm business group empresa unternehmen société startup-up lender platform
-chipmaker maker developer operator pousse entreprise compañía companhia firma gesellschaft scale-up scaleup`)
+chipmaker maker developer operator pousse entreprise compañía companhia firma gesellschaft scale-up scaleup società azienda bedrijf`)
 
 // Trigger classes.
 const (
@@ -82,14 +82,14 @@ var triggers = buildTriggers(map[int]string{
 snags|snagged|gets|got|receives|received|receive|will receive|obtains|obtained|attracts|attracted|pulls in|picked up|picks up|
 completes|completed|gathers|scores|scored|wins|won|nets|netted|clinches|clinched|rakes in|raked in|hauls in|
 hauled in|pockets|pocketed|grabs|grabbed|notches|collects|collected|draws|drew|has been granted|was granted|granted|issued|issues|emitiu|emitiram|emite|benefit from|benefits from|approved for|recommended for|selected for|
-selected to receive|has been awarded|was awarded|were awarded|were each awarded|each awarded|were granted|have been awarded|levanta|levantou|levantó|levantado|ha levantado|había levantado|capta|captou|captó|ha captado|ha obtenido|obtuvo|obtenido|a obtenu|obtenu|avait obtenu|a bouclé|avait levé|a levé|recebe|recebeu|sammelt|eingesammelt|erhält|erhalten|erhielt|
+selected to receive|has been awarded|was awarded|were awarded|were each awarded|each awarded|were granted|have been awarded|levanta|levantou|levantó|levantado|recibe|recibió|ha recibido|recibido|había recibido|había captado|captado|ha chiuso|chiuso|ha raccolto|aveva raccolto|ha ottenuto|ottenuto|ottiene|haalt op|heeft opgehaald|ontvangt|heeft ontvangen|ha levantado|había levantado|capta|captou|captó|ha captado|ha obtenido|obtuvo|obtenido|a obtenu|obtenu|avait obtenu|a bouclé|avait levé|a levé|recebe|recebeu|sammelt|eingesammelt|erhält|erhalten|erhielt|
 sichert|schließt|abgeschlossen|raccoglie|raccolto|chiude|incassa|haalt|opgehaald|lève|lèvent|levé|boucle|bouclé|bouclée|recauda|recaudó|consigue|obtiene|cierra|cerró|融资|完成|調達|获得`,
 	tRound: `seed|led by|co-led by|funding|fundraise|fundraising|funding round|financing round|financing|round|investment round|seed round|seed funding|pre-seed|series a|series b|
 series c|series d|series e|series f|series g|series h|capital injection|venture capital|venture funding|equity funding|growth round|
 bridge round|rodada|rodada de investimento|aporte|finanzierungsrunde|finanzierung|series-a-finanzierung|seed-finanzierung|levée|
 levée de fonds|tour de table|ronda|finanziamento|aumento di capitale|financieringsronde|investeringsronde|ronda de financiación|investimento|investissement|inversión|融资|轮融资`,
 	tAcquire: `acquire|acquires|acquired|acquiring|to acquire|buys|bought|buy|purchase|purchases|purchased|purchasing|takes over|took over|
-snaps up|snapped up|übernimmt|übernommen|kauft|gekauft|rachète|racheté|acquiert|adquire|adquiriu|compra|comprou|adquiere|adquirió|ha adquirido|adquirido|a acquis|a racheté|收购|買収`,
+snaps up|snapped up|übernimmt|übernommen|kauft|gekauft|rachète|racheté|acquiert|adquire|adquiriu|compra|comprou|adquiere|adquirió|rileva|rilevare|ha rilevato|acquisisce|ha acquisito|acquista|ha acquistato|neemt over|overgenomen|ha adquirido|adquirido|a acquis|a racheté|收购|買収`,
 	tAcqNoun: `acquisition|purchase of|takeover|buyout|übernahme|rachat|aquisição|adquisición`,
 	tSold: `sold to|acquired by|bought by|taken over by|verkauft|vendida para|vendido para|vendu à|vendue à|racheté par|rachetée par|
 adquirida por|adquirido por|adquirida pelo|adquirida pela|adquirido pelo|adquirido pela|übernommen von`,

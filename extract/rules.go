@@ -242,7 +242,7 @@ func notName(t token) bool {
 	if strings.Contains(t.lower, "/") && strings.Contains(t.lower, ".") || strings.HasPrefix(t.lower, "www.") {
 		return true // a link
 	}
-	return strings.Contains(t.lower, "finanzierung") || strings.HasPrefix(t.lower, "series-")
+	return strings.Contains(t.lower, "finanzierung") || strings.HasPrefix(t.lower, "series-") || strings.HasSuffix(t.lower, "-runde") || strings.HasSuffix(t.lower, "-round")
 }
 
 // initialOfName reports a capital letter that opens a name: "Y Combinator",
@@ -771,6 +771,20 @@ func extractRules(text string, published time.Time) []*cand {
 		year = published.Year()
 	}
 	all := money.Find(text)
+	if cur := localDollar(text); cur != "" {
+		// A Singapore or Australian paper writes "US$" for US dollars and a
+		// bare "$" for its own.
+		for i := range all {
+			if all[i].Currency == "USD" && strings.HasPrefix(text[all[i].Start:], "$") {
+				all[i].Currency = cur
+			}
+			if a := all[i].Alt; a != nil && a.Currency == "USD" && strings.HasPrefix(text[a.Start:], "$") {
+				alt := *a
+				alt.Currency = cur
+				all[i].Alt = &alt
+			}
+		}
+	}
 	sents := Sentences(text)
 	out, tableLines := tableDeals(text, all)
 	listed, listLines := lineDeals(text, all)
@@ -817,6 +831,16 @@ func extractRules(text string, published time.Time) []*cand {
 		if last != nil && last.stake == 0 && quiet < 2 {
 			s.followStake(text, last) // "... lifting its stake in X to 14%"
 		}
+		if last != nil && quiet < 2 && len(s.money) == 0 && last.kind == pulse.KindFundingRound && last.round == "undisclosed" {
+			// "Angeführt wird die Series A vom Investor X": the stage told
+			// after the amount.
+			for x := range s.toks {
+				if r, n := roundAt(s.toks, x); r != "" {
+					last.round, last.roundAt = r, Span{s.toks[x].start, s.toks[x+n-1].end}
+					break
+				}
+			}
+		}
 		if len(s.trigs) == 0 {
 			if last != nil && quiet < 2 && len(s.money) == 0 && s.investorsAfter(text, last, 0, true) {
 				quiet = 0 // "Existing investors A and B also participated."
@@ -857,6 +881,37 @@ func extractRules(text string, published time.Time) []*cand {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].sent.Start < out[j].sent.Start })
 	return mergeCands(out)
+}
+
+// localDollars are the prefixes of dollars other than the US one.
+var localDollars = []struct{ prefix, code string }{
+	{"S$", "SGD"}, {"A$", "AUD"}, {"AU$", "AUD"}, {"C$", "CAD"}, {"CA$", "CAD"}, {"NZ$", "NZD"}, {"HK$", "HKD"}, {"NT$", "TWD"},
+}
+
+// localDollar returns the currency a bare "$" means in text: the one local
+// dollar it writes with a prefix, when it also marks US dollars as such.
+func localDollar(text string) string {
+	if !strings.Contains(text, "US$") && !strings.Contains(text, "USD") && !strings.Contains(text, "U.S. dollars") {
+		return ""
+	}
+	found := ""
+	for _, d := range localDollars {
+		for i := strings.Index(text, d.prefix); i >= 0; {
+			if i == 0 || !unicode.IsLetter(rune(text[i-1])) {
+				if found != "" && found != d.code {
+					return "" // two local dollars: no telling
+				}
+				found = d.code
+				break
+			}
+			j := strings.Index(text[i+1:], d.prefix)
+			if j < 0 {
+				break
+			}
+			i += j + 1
+		}
+	}
+	return found
 }
 
 // inSpans reports whether sp lies inside one of spans.
@@ -1271,7 +1326,7 @@ func descriptorWord(w string) bool {
 	if descriptorHeads[w] || generic[w] {
 		return true
 	}
-	for _, suf := range []string{"start-up", "startup", "plattform", "konzern", "firma", "gesellschaft", "investor", "investoren",
+	for _, suf := range []string{"start-up", "startup", "plattform", "konzern", "firma", "gesellschaft", "investor", "investoren", "-cloud",
 		"geber", "anbieter", "hersteller", "spezialist", "dienstleister", "entwickler", "betreiber", "tech", "fintech", "unternehmen"} {
 		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
 			return true
