@@ -11,6 +11,7 @@ import (
 
 	"github.com/fundingpulse/pulse"
 	"github.com/fundingpulse/pulse/extract/money"
+	"github.com/fundingpulse/pulse/geo"
 )
 
 // sentence is one analysed sentence.
@@ -348,7 +349,7 @@ func (s *sentence) nameOf(text string, r run) name {
 	for _, p := range []string{"’s ", "'s "} {
 		if i := strings.LastIndex(t, p); i > 0 {
 			rest := t[i+len(p):]
-			if !strings.Contains(rest, " ") && (bareNouns[strings.ToLower(rest)] || strings.Count(text, rest) == 1 && strings.Count(text, t[:i]) > 1) {
+			if !strings.Contains(rest, " ") && (bareNouns[strings.ToLower(rest)] || strings.Count(text, rest) == 1 && strings.Count(text, t[:i]) > 1 && !isPlaceName(t[:i])) {
 				t = t[:i]
 				continue
 			}
@@ -686,9 +687,9 @@ func (s *sentence) objectAfter(text string, k, limit int) (name, bool) {
 			return name{text: n.text, start: n.start, end: n.end}, true
 		}
 		if r, ok := s.runStartingAt(x); ok {
-			if isModifier(s.toks, r) || isGenericRun(s.toks, r) {
+			if isModifier(s.toks, r) || isGenericRun(s.toks, r) || r.j-r.i == 1 && demonym(s.toks[r.i].text) && x+limit > r.j {
 				x = r.j - 1
-				continue
+				continue // "Danish healthcare group Medivia"
 			}
 			if r.j+1 < len(s.toks) && (descriptorHeads[s.toks[r.j].lower] || generic[s.toks[r.j].lower]) && unicode.IsUpper(firstRune(s.toks[r.j].text)) {
 				if r2, ok := s.runStartingAt(r.j + 1); ok {
@@ -699,6 +700,16 @@ func (s *sentence) objectAfter(text string, k, limit int) (name, bool) {
 		}
 	}
 	return name{}, false
+}
+
+// demonym reports a word for a country's people or things: "Danish",
+// "Emirati".
+func demonym(w string) bool {
+	if _, ok := geo.Country(w); !ok {
+		return placeAdjective(w)
+	}
+	_, place := geo.Lookup(w)
+	return !place // a demonym is a country's name only through Country
 }
 
 // sharedModifier drops a trailing technology acronym that a coordinated
