@@ -115,6 +115,15 @@ func trimSpan(text string, s, e int) (int, int) {
 		}
 		break
 	}
+	// List numbering: "5) ", "12. ".
+	if n := s; n < e && text[n] >= '0' && text[n] <= '9' {
+		for n < e && n-s < 2 && text[n] >= '0' && text[n] <= '9' {
+			n++
+		}
+		if n+1 < e && (text[n] == ')' || text[n] == '.') && text[n+1] == ' ' {
+			s = n + 2
+		}
+	}
 	for e > s {
 		r, w := utf8.DecodeLastRuneInString(text[s:e])
 		if unicode.IsSpace(r) {
