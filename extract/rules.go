@@ -503,14 +503,14 @@ func (s *sentence) firstSubject(text string, before int) (name, bool) {
 		if r.i >= before {
 			break
 		}
-		if s.skip[r.i] || isPlace(s.toks, r) || isGenericRun(s.toks, r) {
-			continue
+		if s.skip[r.i] || isPlace(s.toks, r) || isGenericRun(s.toks, r) || isModifier(s.toks, r) {
+			continue // "Data centre operator Stonebridge Digital said"
 		}
 		// At the start, after lower-case descriptors ("Galway-headquartered
 		// Bluedrop Medical"), or after an introductory phrase and its comma.
 		if r.i > 0 && s.toks[r.i-1].text != "," && s.toks[r.i-1].text != ":" {
 			for x := 0; x < r.i; x++ {
-				if s.toks[x].name && !capStop[s.toks[x].lower] && !s.skip[x] {
+				if s.toks[x].name && !capStop[s.toks[x].lower] && !s.skip[x] && !s.inModifier(x) {
 					return name{}, false
 				}
 			}
@@ -539,6 +539,17 @@ func verbLike(t token) bool {
 		return !modifiedNouns[t.lower]
 	}
 	return irregularVerbs[t.lower]
+}
+
+// inModifier reports a token of a name that modifies the noun after it
+// ("Data centre operator").
+func (s *sentence) inModifier(x int) bool {
+	for _, r := range s.runs {
+		if r.i <= x && x < r.j {
+			return isModifier(s.toks, r)
+		}
+	}
+	return false
 }
 
 // verbTrigAt reports a deal verb starting at token x, whatever its case:
@@ -2252,7 +2263,7 @@ func (s *sentence) itemName(text string, k, j int) (name, bool) {
 			if rr.j > j {
 				rr.j = j
 			}
-			if !isGenericRun(s.toks, rr) && !isPlace(s.toks, rr) && !(x > k && (s.toks[x-1].lower == "aus" || s.toks[x-1].lower == "from" || s.toks[x-1].lower == "in")) {
+			if !isGenericRun(s.toks, rr) && !isPlace(s.toks, rr) && !(rr.j-rr.i == 1 && (notCompany[s.toks[rr.i].lower] || techAcronyms[s.toks[rr.i].lower])) && !(x > k && (s.toks[x-1].lower == "aus" || s.toks[x-1].lower == "from" || s.toks[x-1].lower == "in")) {
 				last = &rr
 			}
 			x = rr.j - 1
