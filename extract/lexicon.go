@@ -154,7 +154,7 @@ deals , totaling|deals worth|rounds worth|combined|em sete|até hoje|bis heute|a
 var nonDealBefore = phrases(`valuation|valuation of|valued|valuing|values|avaliada|avaliado|bewertet|bewertung|valorisation|valorisée|
 revenue|revenues|sales|turnover|income|profit|profits|loss|losses|earnings|arr|gmv|salary|salaries|price|priced|market|
 market cap|capitalisation|capitalization|aum|assets|guidance|forecast|estimate|estimates|expectations|compared|payroll|fine|
-fined|penalty|settlement|settle|lawsuit|damages|budget|from its|out of its|through its|via its|contract worth|contract valued|buyback|repurchase|spending|spent|exports|imports|debt of|worth of|receita|faturamento|umsatz|
+fined|penalty|settlement|settle|lawsuit|damages|budget|from its|out of its|through its|via its|contract worth|contract valued|buyback|repurchase|spending|spent|exports|imports|debt of|worth of|receita|faturamento|umsatz|ricavi|fatturato|premi|
 chiffre|ingresos|facturación|lost|grew|fell|rose|jumped|declined|gained|compared to|up from|down from|increase from|
 grew from|rose from|previous|preceding|contracted|
 potential|record|average|median|mean|moyenne|médiane|stood|stood at|high of|low of|closed at|opened at|trading at|use|using|spend|
@@ -229,7 +229,7 @@ co-led the round|led the investment|leads the round|lead :|leads :|led|co-led`, 
 from investors including|from investors|from|by|von|bij|including|participated|also participated|joined|investors include|investors including|backed by|invested by|provided by|
 com participação da|com participação de|com participação do|com participação dos|feito pelo|feito pela|feita pelo|feita pela|
 auprès de|auprès d'|avec la participation de|aux côtés de|aux côtés d'|zum investorenkreis zählen u.a .|zum investorenkreis zählen|geld kam nun vom|geld kam von|
-beteiligt sind|mit beteiligung von|con la participación de|de parte de|alongside|investors :|backers :|also in :|along with|joined by|
+beteiligt sind|mit beteiligung von|con la participación de|con la partecipazione di|con la partecipazione della|con la partecipazione del|sottoscritto da|de parte de|alongside|investors :|backers :|also in :|along with|joined by|
 sold to|acquired by|ont participé|ont tous participé|participé|participaram|participaron|beteiligten sich|beteiligte sich|beteiligen sich|beteiligt sich|also participate|
 took part|taking part|also taking part|joining|also joining|participating|also participating|also investing|commitments came from|came from|
 commitments from|limited partners include|limited partners included|participação da|participação de|participação do|a participação da|

@@ -913,8 +913,20 @@ var localDollars = []struct{ prefix, code string }{
 // localDollar returns the currency a bare "$" means in text: the one local
 // dollar it writes with a prefix, when it also marks US dollars as such.
 func localDollar(text string) string {
+	lower := strings.ToLower(text[:min(len(text), 4000)])
+	for _, st := range []struct{ says, code string }{
+		{"in australian dollars", "AUD"}, {"in singapore dollars", "SGD"}, {"in canadian dollars", "CAD"},
+		{"in new zealand dollars", "NZD"}, {"in hong kong dollars", "HKD"},
+	} {
+		if strings.Contains(lower, st.says) {
+			return st.code // "All figures in Australian dollars unless otherwise stated"
+		}
+	}
 	if !strings.Contains(text, "US$") && !strings.Contains(text, "USD") && !strings.Contains(text, "U.S. dollars") {
 		return ""
+	}
+	if cur := datelineDollar(text); cur != "" {
+		return cur
 	}
 	found := ""
 	for _, d := range localDollars {
@@ -934,6 +946,19 @@ func localDollar(text string) string {
 		}
 	}
 	return found
+}
+
+// dollarCountries are where a bare "$" is the local dollar.
+var dollarCountries = map[string]string{"Singapore": "SGD", "Australia": "AUD", "Canada": "CAD", "New Zealand": "NZD", "Hong Kong": "HKD", "Taiwan": "TWD"}
+
+// datelineDollar returns the local dollar of the place the text opens
+// with ("SINGAPORE –", "Melbourne fintech X"), when it is a dollar country.
+func datelineDollar(text string) string {
+	ms := geo.Find(strings.ToValidUTF8(text[:min(len(text), 400)], ""))
+	if len(ms) == 0 {
+		return ""
+	}
+	return dollarCountries[ms[0].Place.Country]
 }
 
 // inSpans reports whether sp lies inside one of spans.
