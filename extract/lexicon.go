@@ -44,7 +44,7 @@ empresa startup société unternehmen plattform fintech spécialiste fabricant �
 var gapWords = set(`has have had is was were are will also now just successfully recently today yesterday officially finally reportedly
 announced announces announcing said says confirmed confirms revealed reveals disclosed that it it's they which who on this week month
 has been been already further additionally first formally quietly hat ha já que a est hoy hoje heute jetzt
-monday tuesday wednesday thursday friday saturday sunday last late early earlier unveiled unveils wurde both mehrheitlich vollständig
+monday tuesday wednesday thursday friday saturday sunday last late early earlier unveiled unveils wurde both mehrheitlich vollständig hatte informó anunció afirmó dijo informou anunciou annonce
 been`)
 
 // anaphors stand for the article's company: "The company raised".
@@ -82,7 +82,7 @@ var triggers = buildTriggers(map[int]string{
 snags|snagged|gets|got|receives|received|receive|will receive|obtains|obtained|attracts|attracted|pulls in|picked up|picks up|
 completes|completed|gathers|scores|scored|wins|won|nets|netted|clinches|clinched|rakes in|raked in|hauls in|
 hauled in|pockets|pocketed|grabs|grabbed|notches|collects|collected|draws|drew|has been granted|was granted|granted|issued|issues|emitiu|emitiram|emite|benefit from|benefits from|approved for|recommended for|selected for|
-selected to receive|has been awarded|was awarded|were awarded|were each awarded|each awarded|were granted|have been awarded|levanta|levantou|levantó|levantado|recibe|recibió|ha recibido|recibido|había recibido|había captado|captado|ha chiuso|chiuso|ha raccolto|aveva raccolto|ha ottenuto|ottenuto|ottiene|haalt op|heeft opgehaald|ontvangt|heeft ontvangen|ha levantado|había levantado|capta|captou|captó|ha captado|ha obtenido|obtuvo|obtenido|a obtenu|obtenu|avait obtenu|a bouclé|avait levé|a levé|recebe|recebeu|sammelt|eingesammelt|erhält|erhalten|erhielt|
+selected to receive|has been awarded|was awarded|were awarded|were each awarded|each awarded|were granted|have been awarded|levanta|levantou|levantó|levantado|a souscrit|souscrit|recibe|recibió|ha recibido|recibido|había recibido|había captado|captado|ha chiuso|chiuso|ha raccolto|aveva raccolto|ha ottenuto|ottenuto|ottiene|haalt op|heeft opgehaald|ontvangt|heeft ontvangen|ha levantado|había levantado|capta|captou|captó|ha captado|ha obtenido|obtuvo|obtenido|a obtenu|obtenu|avait obtenu|a bouclé|avait levé|a levé|recebe|recebeu|sammelt|eingesammelt|erhält|erhalten|erhielt|
 sichert|schließt|abgeschlossen|raccoglie|raccolto|chiude|incassa|haalt|opgehaald|lève|lèvent|levé|boucle|bouclé|bouclée|recauda|recaudó|consigue|obtiene|cierra|cerró|融资|完成|調達|获得`,
 	tRound: `seed|led by|co-led by|funding|fundraise|fundraising|funding round|financing round|financing|round|investment round|seed round|seed funding|pre-seed|series a|series b|
 series c|series d|series e|series f|series g|series h|capital injection|venture capital|venture funding|equity funding|growth round|
@@ -97,9 +97,9 @@ adquirida por|adquirido por|adquirida pelo|adquirida pela|adquirido pelo|adquiri
 	tCommit: `investment|project|plan|commitment|programme|program|initiative|expansion`,
 	tFund:   `fund|fonds|fundo|fondo|vehicle|first close|final close|first closing|final closing`,
 	tDebt: `loan|loans|term loan|credit facility|facility|debt|debt financing|venture debt|notes|senior notes|convertible notes|bond|
-bonds|convertible|credit line|project financing|project finance|line of credit|dívida|dívidas|kredit|darlehen|prêt|préstamo|préstamo participativo|línea de crédito|linha de crédito|ligne de crédit|financement bancaire|borrowing`,
+bonds|convertible|credit line|project financing|project finance|line of credit|dívida|dívidas|kredit|darlehen|prêt|préstamo|préstamo participativo|crédit syndiqué|crédit|emprunt|línea de crédito|linha de crédito|ligne de crédit|financement bancaire|borrowing`,
 	tGrant: `grant|grants|prize|award|awarded|subsidy|non-dilutive|eu funding|förderung|fördermittel|subvention|blended finance|
-eic accelerator|horizon europe|subvención|subvencion|subsídio|zuschuss|non-repayable contribution|non-repayable|grant funding`,
+eic accelerator|horizon europe|förderbeitrag|fördergelder|subvención|subvencion|subsídio|zuschuss|non-repayable contribution|non-repayable|grant funding`,
 	tIPO: `ipo|initial public offering|went public|goes public|listing|listed on|debuted on|began trading|börsengang|oferta pública inicial|introduction en bourse`,
 	tOffering: `public offering|follow-on offering|registered direct|registered direct offering|private placement|backstop|warrants|
 rights issue|share placement|placement|treasury`,

@@ -689,8 +689,8 @@ entrepreneurs funds vcs`)
 func (s *sentence) objectAfter(text string, k, limit int) (name, bool) {
 	for x := k; x < len(s.toks) && x < k+limit; x++ {
 		t := s.toks[x]
-		if t.text == "." || t.text == ";" {
-			break
+		if t.text == "." || t.text == ";" || t.lower == "according" || t.lower == "said" || t.lower == "says" {
+			break // "invested $800 million in 2015, according to X"
 		}
 		if descriptorHeads[t.lower] && x+1 < len(s.toks) && s.toks[x+1].word && !s.toks[x+1].name && !capStop[s.toks[x+1].lower] && !stopAfter[s.toks[x+1].lower] && !descriptorHeads[s.toks[x+1].lower] && s.toks[x+1].money == 0 &&
 			!(x+2 < len(s.toks) && s.toks[x+2].name) { // "la startup alemana Wolkig": the adjective is no name
@@ -891,7 +891,7 @@ func extractRules(text string, published time.Time) []*cand {
 			}
 			out = append(out, c)
 			last = c
-			if focus.text == "" || c.company.text != "" && !(c.kind == pulse.KindAcquisition && hasName(c.investors, focus)) {
+			if focus.text == "" && !isPlaceName(c.company.text) || c.company.text != "" && !(c.kind == pulse.KindAcquisition && hasName(c.investors, focus)) && !isPlaceName(c.company.text) {
 				focus = c.company // but "Nubaria bought Wolkig" leaves the story Nubaria's
 			}
 		}
@@ -1640,7 +1640,8 @@ func (s *sentence) grantVerb(t *trig) bool {
 func (s *sentence) closeWord() bool {
 	for _, t := range s.toks {
 		switch t.lower {
-		case "close", "closing", "launched", "launches", "launch", "unveiled", "unveils", "announced", "raised":
+		case "close", "closing", "launched", "launches", "launch", "unveiled", "unveils", "announced", "raised",
+			"geschlossen", "abgeschlossen", "cerró", "cierra", "clôturé", "clôture", "fechou", "chiuso", "closes", "closed":
 			return true
 		}
 	}
@@ -1751,6 +1752,13 @@ func (s *sentence) raiseParties(text string, c *cand, raise *trig, k, e int, foc
 		// "Acme, a provider of X, today announced that it has closed":
 		// "it" is the sentence's own subject.
 		if n, ok := s.firstSubject(text, at); ok && !looksLikeInvestor(n.text) {
+			c.company = n
+			return
+		}
+	}
+	if k > 0 && possessive[s.toks[k-1].lower] {
+		// "Shares of Dabbawala Express listed after its ₹1,100 crore IPO"
+		if n, ok := s.firstSubject(text, k); ok && !looksLikeInvestor(n.text) {
 			c.company = n
 			return
 		}
@@ -2013,7 +2021,7 @@ func (s *sentence) investmentParties(text string, c *cand, t *trig, k int) {
 	for x := max(t.j, k); x < len(s.toks) && x < max(t.j, k)+12; x++ {
 		l := s.toks[x].lower
 		if l == "in" || l == "into" || l == "across" || l == "em" || l == "en" || l == "dans" {
-			if n, ok := s.objectAfter(text, x+1, 5); ok {
+			if n, ok := s.objectAfter(text, x+1, 8); ok {
 				if len(c.investors) > 0 && n.text == c.investors[0].text {
 					continue
 				}
@@ -2144,7 +2152,7 @@ func (s *sentence) list(text string, k int) []name {
 		if k >= len(s.toks) || s.cueAt(k) || clauseOpeners[s.toks[k].lower] {
 			break // "led by A, with participation from B": B is no leader
 		}
-		if len(out) > 0 && s.newClause(k) {
+		if len(out) > 0 && (s.newClause(k) || s.ownDeal(k)) {
 			break // "led by A, beteiligt haben sich zudem B": B is no leader
 		}
 		// One item: up to the next separator, or where a clause starts
@@ -2174,6 +2182,20 @@ func (s *sentence) list(text string, k int) []name {
 		k = j + sepLen(s.toks, j)
 	}
 	return out
+}
+
+// ownDeal reports a list item that tells a deal of its own: "...; Kochi-based
+// Backwater Foods raised ₹60 lakh".
+func (s *sentence) ownDeal(k int) bool {
+	for x := k; x < len(s.toks) && x < k+8; x++ {
+		if s.toks[x].money > 0 || s.verbTrigAt(x) {
+			return true
+		}
+		if isSep(s.toks, x) {
+			return false
+		}
+	}
+	return false
 }
 
 // itemStops end an investor list item after its name.

@@ -117,7 +117,7 @@ func orgWord(t token) bool {
 }
 
 var orgWords = set(`investors investment investments venture capital banking bank group holdings partners fund funds ventures
-asset management equity credit`)
+asset management equity credit invest`)
 
 // orgEnds end investor names: "Saguaro Seed Fund".
 var orgEnds = set(`fund funds fonds capital ventures partners club network foundation programme program accelerator`)
