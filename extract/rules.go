@@ -954,7 +954,16 @@ var dollarCountries = map[string]string{"Singapore": "SGD", "Australia": "AUD", 
 // datelineDollar returns the local dollar of the place the text opens
 // with ("SINGAPORE –", "Melbourne fintech X"), when it is a dollar country.
 func datelineDollar(text string) string {
-	ms := geo.Find(strings.ToValidUTF8(text[:min(len(text), 400)], ""))
+	head := strings.ToValidUTF8(text[:min(len(text), 400)], "")
+	// Datelines shout: "SINGAPORE –" is Singapore.
+	words := strings.Fields(head)
+	for i, w := range words {
+		if len(w) > 2 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
+			r, n := utf8.DecodeRuneInString(w)
+			words[i] = string(r) + strings.ToLower(w[n:])
+		}
+	}
+	ms := geo.Find(strings.Join(words, " "))
 	if len(ms) == 0 {
 		return ""
 	}
