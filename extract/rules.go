@@ -871,7 +871,7 @@ func extractRules(text string, published time.Time) []*cand {
 			quiet++
 			continue
 		}
-		if last != nil && quiet < 3 && s.definiteRound(last) {
+		if last != nil && quiet < 3 && (s.definiteRound(last) || s.dealValueOf(last)) {
 			quiet = 0 // "The A$35 million round is one of the largest"
 			continue
 		}
@@ -1510,6 +1510,31 @@ func titleCase(toks []token) bool {
 	return words >= 3 && caps*10 >= words*7
 }
 
+// dealValueOf reads "The deal is valued at $X", "O valor da transação é de
+// R$ 320 milhões" after an acquisition told without a price as its price.
+func (s *sentence) dealValueOf(last *cand) bool {
+	if last.money != nil || last.kind != pulse.KindAcquisition && last.kind != pulse.KindInvestment || len(s.money) != 1 {
+		return false
+	}
+	deal, value := false, false
+	for x, t := range s.toks {
+		if x >= 8 {
+			break
+		}
+		switch t.lower {
+		case "deal", "transaction", "transação", "operação", "operación", "opération", "transaktion", "acquisition", "purchase", "aquisição", "adquisición":
+			deal = true
+		case "valued", "worth", "value", "valor", "montant", "wert", "price", "priced", "importe":
+			value = true
+		}
+	}
+	if !deal || !value {
+		return false
+	}
+	last.money = s.money[0]
+	return true
+}
+
 // fundSize reads "The fund will provide $1 million a year" after a fund
 // launched without a size as that fund's size.
 func (s *sentence) fundSize(last *cand) bool {
@@ -1899,6 +1924,23 @@ func (s *sentence) afterWord(n name, w string) bool {
 	return false
 }
 
+// sellsStake reports "sell a 49% stake", "vendido una participación del
+// 40%": a stake in the seller itself.
+func (s *sentence) sellsStake(t *trig) bool {
+	for x := t.j; x < len(s.toks) && x < t.j+6; x++ {
+		switch s.toks[x].lower {
+		case "stake", "share", "holding", "participación", "participação", "participation", "beteiligung", "quota", "partecipazione":
+			return true
+		case "to", "al", "à", "an", "ao":
+			return false
+		}
+		if s.toks[x].name {
+			return false
+		}
+	}
+	return false
+}
+
 // located reports a name after "near" or "outside": where a bought asset
 // stands, not what was bought.
 func (s *sentence) located(n name) bool {
@@ -1964,6 +2006,24 @@ func (s *sentence) acquisitionParties(text string, c *cand, t *trig) {
 			}
 		}
 	case tSell:
+		if s.sellsStake(t) {
+			// "Ironwood Campus agreed to sell a 49% stake to Maple Leaf":
+			// the seller's own business is what is bought into.
+			if n, ok := s.subject(text, t.i); ok {
+				c.company = n
+			} else if n, ok := s.firstSubject(text, t.i); ok {
+				c.company = n
+			}
+			for x := t.j; x < len(s.toks) && x < t.j+10; x++ {
+				if l := s.toks[x].lower; l == "to" || l == "al" || l == "à" || l == "an" || l == "ao" {
+					if b, ok := s.objectAfter(text, x+1, 6); ok {
+						c.investors = append(c.investors, b)
+					}
+					break
+				}
+			}
+			break
+		}
 		// "Shopify agreed to sell Deliverr to Flexport": the object is sold,
 		// the buyer follows "to".
 		if n, ok := s.objectAfter(text, t.j, 8); ok {
@@ -2245,7 +2305,7 @@ var institutionNouns = set(`fund foundation bank agency authority council corpor
 // purposeNouns open the second half of such a name: "... and Investment
 // Fund", "... and Development Bank".
 var purposeNouns = set(`investment investments development innovation export growth research science technology trade industry
-infrastructure energy climate enterprise business finance`)
+infrastructure energy climate enterprise business finance invention`)
 
 // cueAt reports an investor cue or "with" at token k.
 func (s *sentence) cueAt(k int) bool {
