@@ -41,7 +41,7 @@ empresa startup société unternehmen plattform fintech spécialiste fabricant �
 
 // gapWords may stand between a subject and its verb: "Acme (NASDAQ: AC)
 // said on Monday that it has now raised".
-var gapWords = set(`has have had is was were are will also now just successfully recently today yesterday officially finally reportedly
+var gapWords = set(`has have had is was were are will foi foram é fue ha sido è stata stato also now just successfully recently today yesterday officially finally reportedly
 announced announces announcing said says confirmed confirms revealed reveals disclosed that it it's they which who on this week month
 has been been already further additionally first formally quietly hat ha já que a est hoy hoje heute jetzt
 monday tuesday wednesday thursday friday saturday sunday last late early earlier unveiled unveils wurde both mehrheitlich vollständig hatte informó anunció afirmó dijo informou anunciou annonce

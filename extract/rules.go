@@ -2042,7 +2042,7 @@ func (s *sentence) acquisitionParties(text string, c *cand, t *trig) {
 		p := -1
 		for x := max(0, t.i-8); x < len(s.toks) && x < t.j+3; x++ {
 			switch s.toks[x].lower {
-			case "to", "by", "an", "à", "para", "par", "von", "por":
+			case "to", "by", "an", "à", "para", "par", "von", "por", "pela", "pelo", "dalla", "dal", "door":
 				if x >= t.i-8 {
 					p = x
 				}
