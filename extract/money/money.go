@@ -1,6 +1,7 @@
 // Package money finds amounts of money and percentages in news prose: "$1.5bn",
 // "US$ 1,8 mi", "€37M", "Rs 25 crore", "12,3 Millionen Euro", "40 million won",
-// "5000万美元", with the alternative figure news often gives in brackets.
+// "5000万美元", "1億5000万円", "1조 2000억 원", with the alternative figure news
+// often gives in brackets.
 package money
 
 import (
@@ -36,7 +37,7 @@ type Percent struct {
 var prefixes = []struct{ mark, code string }{
 	{"U.S.$", "USD"}, {"US $", "USD"}, {"US$", "USD"}, {"USD", "USD"}, {"$US", "USD"}, {"U$S", "USD"},
 	{"AU$", "AUD"}, {"A$", "AUD"}, {"AUD", "AUD"}, {"CAD$", "CAD"}, {"CA$", "CAD"}, {"C$", "CAD"}, {"CAD", "CAD"},
-	{"S$", "SGD"}, {"SGD", "SGD"}, {"HK$", "HKD"}, {"HKD", "HKD"}, {"NZ$", "NZD"}, {"NZD", "NZD"}, {"R$", "BRL"}, {"BRL", "BRL"},
+	{"S$", "SGD"}, {"SGD", "SGD"}, {"NT$", "TWD"}, {"TWD", "TWD"}, {"HK$", "HKD"}, {"HKD", "HKD"}, {"NZ$", "NZD"}, {"NZD", "NZD"}, {"R$", "BRL"}, {"BRL", "BRL"},
 	{"$", "USD"}, {"€", "EUR"}, {"EUR", "EUR"}, {"£", "GBP"}, {"GBP", "GBP"}, {"¥", "JPY"}, {"JPY", "JPY"}, {"￥", "JPY"},
 	{"₹", "INR"}, {"Rs.", "INR"}, {"Rs", "INR"}, {"INR", "INR"}, {"CHF", "CHF"}, {"SFr.", "CHF"}, {"SEK", "SEK"}, {"NOK", "NOK"},
 	{"DKK", "DKK"}, {"₩", "KRW"}, {"KRW", "KRW"}, {"RMB", "CNY"}, {"CNY", "CNY"}, {"₦", "NGN"}, {"NGN", "NGN"}, {"ZAR", "ZAR"},
@@ -44,6 +45,16 @@ var prefixes = []struct{ mark, code string }{
 	{"Rp", "IDR"}, {"KES", "KES"}, {"EGP", "EGP"}, {"BDT", "BDT"}, {"PKR", "PKR"}, {"VND", "VND"}, {"THB", "THB"}, {"MYR", "MYR"},
 	{"RM", "MYR"}, {"PHP", "PHP"}, {"₱", "PHP"}, {"MX$", "MXN"}, {"₺", "TRY"}, {"₫", "VND"}, {"฿", "THB"}, {"CZK", "CZK"},
 }
+
+// codeSuffixes are the prefixes that may also follow the number: "5 million SEK".
+var codeSuffixes = func() (out []struct{ mark, code string }) {
+	for _, p := range prefixes {
+		if len(p.mark) >= 3 && !strings.ContainsAny(p.mark, "$.") {
+			out = append(out, p)
+		}
+	}
+	return out
+}()
 
 // suffixCurrencies are currency words written after the number, matched
 // case-insensitively on whole words, longest first.
@@ -80,16 +91,42 @@ var scales = []struct {
 	{"thousand", 1e3}, {"k", 1e3}, {"K", 1e3}, {"mil", 1e3}, {"Tsd.", 1e3},
 }
 
-// cjkUnits are the Chinese and Japanese magnitude characters.
+// cjkUnits are the Chinese, Japanese and Korean myriad magnitudes. Numbers
+// group by four digits: 1億5000万 is 150,000,000, 1조 2000억 is 1.2 trillion.
 var cjkUnits = []struct {
 	mark string
 	mult float64
-}{{"亿", 1e8}, {"億", 1e8}, {"万", 1e4}, {"萬", 1e4}, {"千", 1e3}, {"억", 1e8}, {"만", 1e4}}
+}{
+	{"万亿", 1e12}, {"萬億", 1e12}, {"萬亿", 1e12}, {"兆", 1e12}, {"조", 1e12},
+	{"亿", 1e8}, {"億", 1e8}, {"억", 1e8}, {"万", 1e4}, {"萬", 1e4}, {"만", 1e4},
+}
 
-// cjkCurrencies are written after the CJK magnitude.
+// cjkSmallUnits multiply within a group of four digits: 5千万 is 50 million,
+// 2천억 is 200 billion, 500百万円 is 500 million yen.
+var cjkSmallUnits = []struct {
+	mark string
+	mult float64
+}{{"千", 1e3}, {"천", 1e3}, {"百", 1e2}, {"백", 1e2}}
+
+// cjkCurrencies are written after the number or its CJK magnitude; where one
+// mark begins another, the longer comes first.
 var cjkCurrencies = []struct{ mark, code string }{
-	{"美元", "USD"}, {"美金", "USD"}, {"ドル", "USD"}, {"人民币", "CNY"}, {"元", "CNY"}, {"日元", "JPY"}, {"円", "JPY"},
-	{"欧元", "EUR"}, {"ユーロ", "EUR"}, {"韩元", "KRW"}, {"港元", "HKD"}, {"원", "KRW"}, {" 원", "KRW"}, {"달러", "USD"}, {" 달러", "USD"},
+	{"元人民币", "CNY"}, {"元人民幣", "CNY"}, {"人民币", "CNY"}, {"人民幣", "CNY"}, {"人民元", "CNY"}, {"元", "CNY"},
+	{"美元", "USD"}, {"美金", "USD"}, {"米ドル", "USD"}, {"ドル", "USD"},
+	{"日元", "JPY"}, {"日圆", "JPY"}, {"日圓", "JPY"}, {"円", "JPY"},
+	{"港元", "HKD"}, {"港币", "HKD"}, {"港幣", "HKD"}, {"香港ドル", "HKD"},
+	{"新台币", "TWD"}, {"新台幣", "TWD"}, {"台币", "TWD"}, {"台幣", "TWD"}, {"台湾ドル", "TWD"},
+	{"欧元", "EUR"}, {"歐元", "EUR"}, {"ユーロ", "EUR"}, {"英镑", "GBP"}, {"英鎊", "GBP"}, {"ポンド", "GBP"},
+	{"韩元", "KRW"}, {"韓元", "KRW"}, {"ウォン", "KRW"}, {"澳元", "AUD"}, {"豪ドル", "AUD"}, {"加元", "CAD"},
+	{"新加坡元", "SGD"}, {"シンガポールドル", "SGD"},
+	{"원", "KRW"}, {" 원", "KRW"}, {"달러", "USD"}, {" 달러", "USD"}, {"유로", "EUR"}, {" 유로", "EUR"}, {"엔", "JPY"}, {"위안", "CNY"},
+}
+
+// cjkPrefixCurrencies name the currency before the number: "新台币5亿元" is
+// in Taiwan dollars though it ends in 元.
+var cjkPrefixCurrencies = []struct{ mark, code string }{
+	{"人民币", "CNY"}, {"人民幣", "CNY"}, {"新台币", "TWD"}, {"新台幣", "TWD"}, {"台币", "TWD"}, {"台幣", "TWD"},
+	{"港币", "HKD"}, {"港幣", "HKD"}, {"港元", "HKD"},
 }
 
 // perUnit words after an amount make it a unit price.
@@ -111,7 +148,11 @@ func Find(text string) []Match {
 			i++
 			continue
 		}
-		m, ok := matchAt(text, i)
+		floor := 0
+		if n := len(out); n > 0 {
+			floor = out[n-1].End
+		}
+		m, ok := matchAt(text, i, floor)
 		if !ok {
 			_, w := utf8.DecodeRuneInString(text[i:])
 			i += w
@@ -194,12 +235,14 @@ func inheritable(text string, end int) bool {
 // isAltOf reports whether m is written in brackets (or after "or") right
 // after prev: "$10m (£8m)", "C$22 million (or US$16.95 million)".
 func isAltOf(text string, prev, m Match) bool {
-	if prev.Alt != nil || m.Start < prev.End {
+	// No bracketed alternative is written more than a few words away; the
+	// bound also spares lowering long gaps.
+	if prev.Alt != nil || m.Start < prev.End || m.Start-prev.End > 64 {
 		return false
 	}
 	gap := strings.ToLower(strings.TrimSpace(text[prev.End:m.Start]))
-	bracket := strings.HasPrefix(gap, "(") || strings.HasPrefix(gap, "[")
-	gap = strings.TrimSpace(strings.TrimLeft(gap, "(["))
+	bracket := strings.HasPrefix(gap, "(") || strings.HasPrefix(gap, "[") || strings.HasPrefix(gap, "（")
+	gap = strings.TrimSpace(strings.TrimLeft(gap, "([（"))
 	if gap == "or" || strings.HasPrefix(gap, "or ") || gap == "/" {
 		bracket = true
 		gap = strings.TrimSpace(strings.TrimPrefix(gap, "or"))
@@ -207,7 +250,7 @@ func isAltOf(text string, prev, m Match) bool {
 	if !bracket {
 		return false
 	}
-	for _, w := range []string{"/", "about", "approximately", "approx.", "around", "roughly", "~", "c.", "ca.", "some", "nearly", "almost", "over", "more than", "equivalent to", "umgerechnet", "environ", "cerca de", "aproximadamente", "soit"} {
+	for _, w := range []string{"/", "about", "approximately", "approx.", "around", "roughly", "~", "c.", "ca.", "some", "nearly", "almost", "over", "more than", "equivalent to", "umgerechnet", "environ", "cerca de", "aproximadamente", "soit", "约合", "折合", "相当于", "约", "約", "合"} {
 		gap = strings.TrimSpace(strings.TrimPrefix(gap, w))
 	}
 	return gap == ""
@@ -222,6 +265,9 @@ func closeParen(text string, end int) int {
 	if j < len(text) && (text[j] == ')' || text[j] == ']') {
 		return j + 1
 	}
+	if strings.HasPrefix(text[j:], "）") {
+		return j + len("）")
+	}
 	return end
 }
 
@@ -231,8 +277,11 @@ func markRanges(text string, ms []Match) {
 	for k := 0; k+1 < len(ms); k++ {
 		a, b := &ms[k], &ms[k+1]
 		gap := strings.TrimSpace(text[a.End:b.Start])
+		if len(gap) > 3 {
+			continue // longer than any range word
+		}
 		switch strings.ToLower(gap) {
-		case "-", "–", "—", "to", "and", "a", "bis", "à", "y", "e":
+		case "-", "–", "—", "to", "and", "a", "bis", "à", "y", "e", "〜", "～", "至", "到":
 		default:
 			continue
 		}
@@ -252,18 +301,22 @@ func markRanges(text string, ms []Match) {
 	}
 }
 
-// matchAt parses a money expression starting at byte i, if there is one.
-func matchAt(text string, i int) (Match, bool) {
+// matchAt parses a money expression starting at byte i, if there is one. A
+// currency named before the number in CJK ("人民币5亿元") is taken in, but
+// never from before floor, the end of the previous match.
+func matchAt(text string, i, floor int) (Match, bool) {
 	start := i
 	cur := ""
 	if i > 0 {
+		// CJK runs without spaces: "シリーズBで25億円" starts an amount
+		// after the kana as "a 25bn" does after a space.
 		r, _ := utf8.DecodeLastRuneInString(text[:i])
-		if (unicode.IsLetter(r) && !unicode.Is(unicode.Han, r)) || unicode.IsDigit(r) || r == '.' || r == ',' {
+		if (unicode.IsLetter(r) && !isCJK(r)) || unicode.IsDigit(r) || r == '.' || r == ',' {
 			return Match{}, false
 		}
 	}
 	for _, p := range prefixes {
-		if strings.HasPrefix(text[i:], p.mark) {
+		if p.mark[0] == text[i] && strings.HasPrefix(text[i:], p.mark) {
 			j := i + len(p.mark)
 			if isLetterMark(p.mark) && j < len(text) {
 				r, _ := utf8.DecodeRuneInString(text[j:])
@@ -272,7 +325,7 @@ func matchAt(text string, i int) (Match, bool) {
 				}
 			}
 			j = skipSpace(text, j)
-			if j < len(text) && isDigit(text[j]) {
+			if digitAt(text, j) {
 				cur, i = p.code, j
 				break
 			}
@@ -280,9 +333,9 @@ func matchAt(text string, i int) (Match, bool) {
 	}
 	var val float64
 	var j int
-	if isDigit(byteAt(text, i)) {
+	if digitAt(text, i) {
 		var ok bool
-		if val, j, ok = parseNumber(text, i); !ok {
+		if val, j, ok = readNumber(text, i); !ok {
 			return Match{}, false
 		}
 	} else if v, n := numberWord(text, i); n > 0 && cur == "" {
@@ -316,15 +369,15 @@ func matchAt(text string, i int) (Match, bool) {
 			break
 		}
 	}
+	cjk := false
 	if mult == 1 {
-		for _, u := range cjkUnits {
-			if strings.HasPrefix(text[j:], u.mark) {
-				mult, end = u.mult, j+len(u.mark)
-				break
-			}
+		if v, m, e := cjkValue(text, val, j); e > j {
+			val, mult, end, cjk = v, m, e, true
 		}
 	}
-	val *= mult
+	if !cjk {
+		val *= mult
+	}
 	// "1,8 mi" is only a million after a currency mark; on its own "mi" is a word.
 	if mult == 1e6 && cur == "" && strings.HasPrefix(text[k:], "mi") && !strings.HasPrefix(text[k:], "mil") {
 		return Match{}, false
@@ -333,10 +386,16 @@ func matchAt(text string, i int) (Match, bool) {
 		k := skipSpace(text, end)
 		k = skipWord(text, k, "de ")
 		k = skipWord(text, k, "di ")
+		yuan := false
 		for _, c := range cjkCurrencies {
 			if strings.HasPrefix(text[end:], c.mark) {
-				cur, end = c.code, end+len(c.mark)
+				cur, end, yuan = c.code, end+len(c.mark), c.mark == "元"
 				break
+			}
+		}
+		if cur == "" || yuan {
+			if code, p := cjkPrefixBefore(text, start, floor); p < start {
+				cur, start = code, p
 			}
 		}
 		if cur == "" {
@@ -348,8 +407,8 @@ func matchAt(text string, i int) (Match, bool) {
 			}
 		}
 		if cur == "" {
-			for _, p := range prefixes {
-				if len(p.mark) >= 3 && !strings.ContainsAny(p.mark, "$.") && hasWord(text, k, p.mark, false) {
+			for _, p := range codeSuffixes {
+				if hasWord(text, k, p.mark, false) {
 					cur, end = p.code, k+len(p.mark)
 					break
 				}
@@ -358,8 +417,21 @@ func matchAt(text string, i int) (Match, bool) {
 		if cur == "" && (mult == 1 || mult == 1e3 && !hasWord(text, skipSpace(text, j), "thousand", false)) {
 			return Match{}, false // a bare number is not money
 		}
+		if cur == "" && cjk {
+			return Match{}, false // "2亿用户", "제5조": a CJK magnitude alone counts people or articles
+		}
 		if cur == "KRW" && mult == 1 {
 			return Match{}, false // "3 won" is a verb more often than money
+		}
+	} else if cjk {
+		// "RMB 5亿元", "US$5000万美元": the mark after repeats the one before.
+		for _, c := range cjkCurrencies {
+			if strings.HasPrefix(text[end:], c.mark) {
+				if c.code == cur || c.mark == "元" {
+					end += len(c.mark)
+				}
+				break
+			}
 		}
 	}
 	m := Match{Start: start, End: end, Amount: val, Currency: cur}
@@ -372,6 +444,95 @@ func matchAt(text string, i int) (Match, bool) {
 		}
 	}
 	return m, true
+}
+
+// isCJK reports whether r is written in runs without spaces (Han, kana,
+// Hangul), so that a number may touch it.
+func isCJK(r rune) bool {
+	return r >= 0x1100 && (unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) || r == 'ー' || r == '々')
+}
+
+// cjkValue reads the CJK magnitude after the number head at j: "億",
+// "千万", "1億5000万", "2兆3000億", "1조 2000억", "1万5000円". It returns
+// the amount, the multiplier of the head and the end; end is j when no
+// magnitude follows.
+func cjkValue(text string, head float64, j int) (float64, float64, int) {
+	small, big, end := cjkScale(text, j)
+	switch {
+	case end == j:
+		return head, 1, j
+	case big == 0:
+		return head * small, small, end // "5千元"
+	}
+	val, mult := head*small*big, small*big
+	for last := big; ; {
+		// Each later group counts a smaller myriad: 1億 5000万.
+		k := skipSpace(text, end)
+		if !digitAt(text, k) {
+			break
+		}
+		n, e, ok := readNumber(text, k)
+		if !ok {
+			break
+		}
+		s, b, e2 := cjkScale(text, e)
+		if b > 0 && b < last && n*s*b < last {
+			val, last, end = val+n*s*b, b, e2
+			continue
+		}
+		if e2 == e && k == end && n < last && cjkCurrencyAt(text, e) {
+			val, end = val+n, e // "1万5000円"
+		}
+		break
+	}
+	return val, mult, end
+}
+
+// cjkScale reads "千", "万", "千万", "천억" at j: the multiplier within a
+// group of four digits, the myriad (0 for none) and the end. A bare "百"
+// is no magnitude.
+func cjkScale(text string, j int) (small, big float64, end int) {
+	small, end = 1, j
+	for _, u := range cjkSmallUnits {
+		if strings.HasPrefix(text[j:], u.mark) {
+			small, end = u.mult, j+len(u.mark)
+			break
+		}
+	}
+	for _, u := range cjkUnits {
+		if strings.HasPrefix(text[end:], u.mark) {
+			return small, u.mult, end + len(u.mark)
+		}
+	}
+	if small != 1e3 {
+		return 1, 0, j
+	}
+	return small, 0, end
+}
+
+func cjkCurrencyAt(text string, k int) bool {
+	for _, c := range cjkCurrencies {
+		if strings.HasPrefix(text[k:], c.mark) {
+			return true
+		}
+	}
+	return false
+}
+
+// cjkPrefixBefore finds a currency named just before start ("人民币5亿元",
+// "港币 3000万元"), not before floor, and returns its code and start; the
+// start is start itself when there is none.
+func cjkPrefixBefore(text string, start, floor int) (string, int) {
+	k := start
+	for k > floor && text[k-1] == ' ' {
+		k--
+	}
+	for _, c := range cjkPrefixCurrencies {
+		if k-len(c.mark) >= floor && strings.HasSuffix(text[:k], c.mark) {
+			return c.code, k - len(c.mark)
+		}
+	}
+	return "", start
 }
 
 func isLetterMark(s string) bool {
@@ -487,6 +648,11 @@ func hasWord(text string, k int, w string, fold bool) bool {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(text[k+len(w):])
+	if isCJK(r) {
+		// "$5 millionを調達": CJK prose puts no space after a word, but
+		// "B轮" is a Series B.
+		return len(w) > 1 || r != '轮' && r != '輪' && r != 'ラ'
+	}
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !(r == '-' && !strings.HasSuffix(w, ".") && isLetterAfter(text, k+len(w)+1))
 }
 
@@ -524,17 +690,56 @@ func skipWord(text string, k int, w string) int {
 	return k
 }
 
-func byteAt(s string, i int) byte {
-	if i < len(s) {
-		return s[i]
-	}
-	return 0
-}
-
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
+// digitAt reports whether a digit, ASCII or full-width ("２５億円"), starts at k.
+func digitAt(text string, k int) bool {
+	if k >= len(text) {
+		return false
+	}
+	if isDigit(text[k]) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[k:])
+	return r >= '０' && r <= '９'
+}
+
+// readNumber is parseNumber for numbers that may be written in full-width
+// digits and separators ("２５", "１，０００", "１．５").
+func readNumber(text string, i int) (float64, int, bool) {
+	if isDigit(text[i]) {
+		return parseNumber(text, i)
+	}
+	var b []byte
+	var offs []int // byte offset in text of each byte of b
+	j := i
+	for j < len(text) {
+		r, w := utf8.DecodeRuneInString(text[j:])
+		switch {
+		case r >= '０' && r <= '９':
+			r = '0' + r - '０'
+		case r == '，':
+			r = ','
+		case r == '．':
+			r = '.'
+		case r < utf8.RuneSelf && (isDigit(byte(r)) || r == ',' || r == '.'):
+		default:
+			w = 0
+		}
+		if w == 0 {
+			break
+		}
+		b = append(b, byte(r))
+		offs = append(offs, j)
+		j += w
+	}
+	offs = append(offs, j)
+	v, e, ok := parseNumber(string(b), 0)
+	return v, offs[e], ok
+}
+
 // percentWords follow a number to make it a percentage.
-var percentWords = []string{"%", " %", " per cent", " percent", "-percent", " pct", " Prozent", " por cento", " por ciento", " pour cent"}
+var percentWords = []string{"%", "％", " %", " per cent", " percent", "-percent", " pct", " Prozent", " por cento", " por ciento", " pour cent"}
 
 // FindPercents returns the percentages in text ("64%", "26 per cent").
 func FindPercents(text string) []Percent {

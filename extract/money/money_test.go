@@ -2,6 +2,7 @@ package money
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -85,6 +86,121 @@ func TestFindNone(t *testing.T) {
 	}
 }
 
+// TestFindCJK covers amounts in Chinese, Japanese and Korean prose, which
+// has no spaces around numbers and counts by myriads (万 1e4, 億 1e8, 兆 1e12).
+func TestFindCJK(t *testing.T) {
+	tests := []struct {
+		text     string
+		span     string
+		amount   float64
+		currency string
+	}{
+		// After kana and CJK punctuation.
+		{"シリーズBで25億円を調達した", "25億円", 25e8, "JPY"},
+		{"グローバル・ブレインから3億円を調達", "3億円", 3e8, "JPY"},
+		{"第三者割当増資により12億円を調達", "12億円", 12e8, "JPY"},
+		{"ソフトバンクが100万ドルを出資", "100万ドル", 1e6, "USD"},
+		{"シリーズAで$5 millionを調達", "$5 million", 5e6, "USD"},
+		// 兆, 千万, 百万 and 万亿.
+		{"総額1兆円の投資", "1兆円", 1e12, "JPY"},
+		{"完成3千万元天使轮融资", "3千万元", 3e7, "CNY"},
+		{"5千万円を調達", "5千万円", 5e7, "JPY"},
+		{"500百万円の資金", "500百万円", 5e8, "JPY"},
+		{"投资1.2万亿元", "1.2万亿元", 1.2e12, "CNY"},
+		{"5千元的补贴", "5千元", 5e3, "CNY"},
+		// A count of myriads continued by a smaller one.
+		{"1億5000万円を調達", "1億5000万円", 1.5e8, "JPY"},
+		{"1億5,000万円を調達", "1億5,000万円", 1.5e8, "JPY"},
+		{"1億5千万円を調達", "1億5千万円", 1.5e8, "JPY"},
+		{"完成3亿5000万元B轮融资", "3亿5000万元", 3.5e8, "CNY"},
+		{"2兆3000億円の買収", "2兆3000億円", 2.3e12, "JPY"},
+		{"1兆2000億5000万円", "1兆2000億5000万円", 1.2e12 + 5e7, "JPY"},
+		{"1万5000円で販売", "1万5000円", 15000, "JPY"},
+		// Korean.
+		{"시리즈B 투자로 300억 원을 유치했다", "300억 원", 3e10, "KRW"},
+		{"약30억원 규모", "30억원", 3e9, "KRW"},
+		{"총 1조 2000억 원 규모의 투자", "1조 2000억 원", 1.2e12, "KRW"},
+		{"1조2천억원", "1조2천억원", 1.2e12, "KRW"},
+		{"5천만 원을 지원", "5천만 원", 5e7, "KRW"},
+		{"500만 달러를 투자", "500만 달러", 5e6, "USD"},
+		// Full-width digits.
+		{"シリーズCで２５億円を調達", "２５億円", 25e8, "JPY"},
+		{"１億５０００万円", "１億５０００万円", 1.5e8, "JPY"},
+		{"１．５億円", "１．５億円", 1.5e8, "JPY"},
+		// Approximations and currency words.
+		{"約30億円を調達", "30億円", 3e9, "JPY"},
+		{"获得约5000万美元融资", "5000万美元", 5e7, "USD"},
+		{"完成5亿元人民币B轮融资", "5亿元人民币", 5e8, "CNY"},
+		{"800万美元天使轮", "800万美元", 8e6, "USD"},
+		{"募资2亿港元", "2亿港元", 2e8, "HKD"},
+		{"新台币3亿元的投资", "新台币3亿元", 3e8, "TWD"},
+		{"募集3亿新台币", "3亿新台币", 3e8, "TWD"},
+		{"港币 5000万元", "港币 5000万元", 5e7, "HKD"},
+		{"人民币5000万元", "人民币5000万元", 5e7, "CNY"},
+		{"50亿日元的收购", "50亿日元", 5e9, "JPY"},
+		{"3億人民元", "3億人民元", 3e8, "CNY"},
+		{"RMB 5亿元", "RMB 5亿元", 5e8, "CNY"},
+		{"raised NT$500 million", "NT$500 million", 5e8, "TWD"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			ms := Find(tt.text)
+			if len(ms) == 0 {
+				t.Fatalf("no money found")
+			}
+			m := ms[0]
+			if math.Abs(m.Amount-tt.amount) > 1e-9*tt.amount || m.Currency != tt.currency {
+				t.Fatalf("got %v %s, want %v %s", m.Amount, m.Currency, tt.amount, tt.currency)
+			}
+			if got := tt.text[m.Start:m.End]; got != tt.span {
+				t.Fatalf("span %q, want %q", got, tt.span)
+			}
+		})
+	}
+}
+
+func TestFindCJKAlt(t *testing.T) {
+	text := "完成1.2亿美元（约合8.6亿元人民币）B轮融资"
+	ms := Find(text)
+	if len(ms) != 1 || ms[0].Amount != 1.2e8 || ms[0].Currency != "USD" || ms[0].Alt == nil || ms[0].Alt.Amount != 8.6e8 || ms[0].Alt.Currency != "CNY" {
+		t.Fatalf("got %+v", ms)
+	}
+	if got := text[ms[0].Start:ms[0].End]; got != "1.2亿美元（约合8.6亿元人民币）" {
+		t.Fatalf("span %q", got)
+	}
+}
+
+// TestFindCJKNone: vague amounts, years, counts and units are not money.
+func TestFindCJKNone(t *testing.T) {
+	for _, text := range []string{
+		"完成数亿元B轮融资",
+		"数十億円を調達",
+		"10数億円を調達",
+		"1億数千万円を調達",
+		"同社は2023年に設立された",
+		"シェアは60%以上",
+		"シェアは60％以上",
+		"600メガワットの発電所",
+		"a 3 GW plant",
+		"600万人が利用",
+		"제5조에 따라",
+	} {
+		for _, m := range Find(text) {
+			t.Errorf("%q: found %q %v %s", text, text[m.Start:m.End], m.Amount, m.Currency)
+		}
+	}
+	// A count after an amount does not borrow its currency.
+	if ms := Find("估值30亿美元，用户超过2亿。"); len(ms) != 1 || ms[0].Amount != 3e9 {
+		t.Errorf("got %+v", ms)
+	}
+	// "B轮" is a Series B, not a billion.
+	for _, m := range Find("获得$5 B轮融资") {
+		if m.Amount >= 1e9 {
+			t.Errorf("got %+v", m)
+		}
+	}
+}
+
 func TestInheritAndRange(t *testing.T) {
 	ms := Find("Tencent invested $90 million, then another 90 million in shares.")
 	if len(ms) != 2 || ms[1].Currency != "USD" || !ms[1].Inherited {
@@ -98,11 +214,15 @@ func TestInheritAndRange(t *testing.T) {
 	if len(ms) != 2 || ms[0].Amount != 10e6 {
 		t.Fatalf("got %+v", ms)
 	}
+	ms = Find("1億円〜3億円を調達")
+	if len(ms) != 2 || !ms[0].Range || ms[0].Amount != 1e8 || ms[1].Amount != 3e8 {
+		t.Fatalf("got %+v", ms)
+	}
 }
 
 func TestFindPercents(t *testing.T) {
-	ps := FindPercents("a 64% stake, up 26 per cent, 73 Prozent and 12,5 %")
-	want := []float64{64, 26, 73, 12.5}
+	ps := FindPercents("a 64% stake, up 26 per cent, 73 Prozent and 12,5 %, シェアは60％以上")
+	want := []float64{64, 26, 73, 12.5, 60}
 	if len(ps) != len(want) {
 		t.Fatalf("got %+v", ps)
 	}
@@ -114,14 +234,16 @@ func TestFindPercents(t *testing.T) {
 }
 
 func FuzzFind(f *testing.F) {
-	for _, s := range []string{"$1.5bn", "US$ 1,8 mi", "₹5,91,61,730", "12,3 Millionen Euro", "5000万美元", "C$22 million (or US$16.95 million)", "between $10 and $12 million", "64%"} {
+	for _, s := range []string{"$1.5bn", "US$ 1,8 mi", "₹5,91,61,730", "12,3 Millionen Euro", "5000万美元", "C$22 million (or US$16.95 million)", "between $10 and $12 million", "64%", "シリーズBで25億円を調達", "1億5000万円"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		prevEnd := 0
 		for _, m := range Find(s) {
-			if m.Start < 0 || m.End > len(s) || m.Start >= m.End || m.Amount < 0 || math.IsNaN(m.Amount) {
+			if m.Start < prevEnd || m.End > len(s) || m.Start >= m.End || m.Amount < 0 || math.IsNaN(m.Amount) || math.IsInf(m.Amount, 0) {
 				t.Fatalf("bad match %+v in %q", m, s)
 			}
+			prevEnd = m.End
 		}
 		for _, p := range FindPercents(s) {
 			if p.Start < 0 || p.End > len(s) || p.Start >= p.End {
@@ -129,4 +251,20 @@ func FuzzFind(f *testing.F) {
 			}
 		}
 	})
+}
+
+// benchText mixes the prose Find meets most: English wire copy with amounts,
+// dates and counts, and Chinese and Japanese lines without spaces.
+var benchText = strings.Repeat("SAN FRANCISCO, March 3 - Acme Robotics said on Tuesday it had raised $210 million "+
+	"in a Series C round led by Example Ventures, valuing it at about $1.5bn, up 40% from 2023. The company, founded "+
+	"in 2019 with 350 employees, will spend 12,3 Millionen Euro on a plant in Leipzig and another 90 million in Texas. "+
+	"示例科技宣布完成1.2亿美元B轮融资，由某资本领投，估值约10亿元人民币。"+
+	"株式会社サンプルはシリーズBで25億円を調達したと発表した。2023年に設立、従業員は60人。\n", 8)
+
+func BenchmarkFind(b *testing.B) {
+	b.ReportAllocs()
+	b.SetBytes(int64(len(benchText)))
+	for b.Loop() {
+		Find(benchText)
+	}
 }
