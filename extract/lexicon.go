@@ -97,7 +97,7 @@ adquirida por|adquirido por|adquirida pelo|adquirida pela|adquirido pelo|adquiri
 	tCommit: `investment|project|plan|commitment|programme|program|initiative|expansion`,
 	tFund:   `fund|fonds|fundo|fondo|vehicle|first close|final close|first closing|final closing`,
 	tDebt: `loan|loans|term loan|credit facility|facility|debt|debt financing|venture debt|notes|senior notes|convertible notes|bond|
-bonds|convertible|credit line|project financing|project finance|line of credit|dívida|dívidas|kredit|darlehen|prêt|préstamo|préstamo participativo|debêntures|debentures|debenture|bonos|anleihe|anleihen|obligations convertibles|crédit syndiqué|crédit|emprunt|línea de crédito|linha de crédito|ligne de crédit|financement bancaire|borrowing`,
+bonds|convertible|credit line|project financing|project finance|line of credit|dívida|dívidas|kredit|darlehen|prêt|préstamo|préstamo participativo|equipment financing|equipment loan|debêntures|debentures|debenture|bonos|anleihe|anleihen|obligations convertibles|crédit syndiqué|crédit|emprunt|línea de crédito|linha de crédito|ligne de crédit|financement bancaire|borrowing`,
 	tGrant: `grant|grants|prize|award|awarded|subsidy|non-dilutive|eu funding|förderung|fördermittel|subvention|blended finance|
 eic accelerator|horizon europe|förderbeitrag|fördergelder|subvención|subvencion|subsídio|zuschuss|non-repayable contribution|non-repayable|grant funding`,
 	tIPO: `ipo|initial public offering|went public|goes public|listing|listed on|debuted on|began trading|börsengang|oferta pública inicial|introduction en bourse`,

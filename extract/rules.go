@@ -566,6 +566,15 @@ func (s *sentence) verbTrigAt(x int) bool {
 	return false
 }
 
+// baseName drops a trailing legal suffix: "Synthara Inc." → "Synthara".
+func baseName(n string) string {
+	ws := strings.Fields(n)
+	for len(ws) > 1 && (legalSuffixes[strings.ToLower(ws[len(ws)-1])] || ws[len(ws)-1] == ",") {
+		ws = ws[:len(ws)-1]
+	}
+	return strings.TrimSuffix(strings.Join(ws, " "), ",")
+}
+
 // legalSuffixes end a company's registered name.
 var legalSuffixes = set(`inc inc. incorporated ltd ltd. limited llc l.l.c. corp corp. corporation co co. plc gmbh ag sa s.a. sas nv n.v. bv b.v.
 oy ab asa as a/s spa s.p.a. srl sarl kg kgaa pte pty`)
@@ -830,14 +839,14 @@ func extractRules(text string, published time.Time) []*cand {
 		}
 		s := analyse(text, sp, all[mi:mj])
 		for _, r := range s.runs {
-			if !isPlace(s.toks, r) && !isGenericRun(s.toks, r) {
-				seen[runText(text, s.toks, r)]++
+			if !isPlace(s.toks, r) && !isGenericRun(s.toks, r) && !(r.i > 0 && investorWords[s.toks[r.i-1].lower]) {
+				seen[baseName(runText(text, s.toks, r))]++ // "led by BlackRock" is no candidate for the story's company
 			}
 		}
 
 		// The company a later "it" or "the startup" means: the last one a
 		// sentence was about, unless that sentence is about its investors.
-		if n, ok := s.firstSubject(text, len(s.toks)); ok && !looksLikeInvestor(n.text) && !s.aboutInvestors() && mentionedTwice(text, sp, n.text) && !implausibleCompany(n.text, "") {
+		if n, ok := s.firstSubject(text, len(s.toks)); ok && !looksLikeInvestor(n.text) && !s.investorSubject(n) && (!s.aboutInvestors() || s.has(tRaise)) && mentionedTwice(text, sp, n.text) && !implausibleCompany(n.text, "") {
 			focus = n
 		}
 		if hasHan(text[sp.Start:sp.End]) {
@@ -980,6 +989,9 @@ func inSpans(sp Span, spans []Span) bool {
 	return false
 }
 
+// investorWords introduce a backer rather than the company backed.
+var investorWords = set(`by from including backed led`)
+
 // salient is the name said most often so far, when said at least twice:
 // what an article without a clear subject sentence is about.
 func salient(seen map[string]int) name {
@@ -1078,6 +1090,16 @@ func (s *sentence) nonDeal(k, mi int) bool {
 	e := s.moneyEnd(k)
 	if b := findPhrase(s.toks, k-6, k, nonDealBefore); b >= 0 && !s.dealValue(b) && !(s.toks[b].lower == "closed" && s.has(tFund)) {
 		return true // but a fund "closed at $12bn" is its size
+	}
+	for x := max(0, k-12); x < k-6; x++ {
+		switch s.toks[x].lower {
+		case "values", "valued", "valuing", "valuation":
+			// "The financing values the Santa Clara, California-based
+			// company at about $4.2 billion"
+			if !s.dealValue(x) && !s.clauseBreak(x, k) && hasWordIn(s.toks, x, k, "at") {
+				return true
+			}
+		}
 	}
 	for x := max(0, k-2); x < k; x++ {
 		if componentWords[s.toks[x].lower] {
@@ -1524,7 +1546,7 @@ func (s *sentence) dealValueOf(last *cand) bool {
 		switch t.lower {
 		case "deal", "transaction", "transação", "operação", "operación", "opération", "transaktion", "acquisition", "purchase", "aquisição", "adquisición":
 			deal = true
-		case "valued", "worth", "value", "valor", "montant", "wert", "price", "priced", "importe":
+		case "valued", "worth", "value", "valor", "montant", "wert", "price", "priced", "importe", "consideration":
 			value = true
 		}
 	}
@@ -2737,6 +2759,7 @@ func roundAt(toks []token, x int) (pulse.Round, int) {
 // mentionedTwice reports whether n occurs again near the sentence sp: a
 // name said once is rarely what "the company" later refers to.
 func mentionedTwice(text string, sp Span, n string) bool {
+	n = baseName(n) // "Synthara Inc." is said again as "Synthara"
 	const window = 8 << 10
 	w := text[max(0, sp.Start-window):min(len(text), sp.End+window)]
 	i := strings.Index(w, n)
@@ -2750,6 +2773,30 @@ func (s *sentence) aboutInvestors() bool {
 		case "led", "co-led", "participated", "invested", "backed", "joined", "investors", "investor":
 			return true
 		}
+	}
+	return false
+}
+
+// investorSubject reports a subject whose verb says it invested: "Tiger
+// Global led the round", "Sequoia also participated".
+func (s *sentence) investorSubject(n name) bool {
+	for x, t := range s.toks {
+		if t.start < n.end {
+			continue
+		}
+		for y := x; y < len(s.toks) && y < x+8; y++ {
+			switch s.toks[y].lower {
+			case "led", "co-led", "participated", "invested", "backed", "joined", "invests", "leads", "co-leads":
+				return true
+			}
+			if s.skip[y] || gapWords[s.toks[y].lower] || s.toks[y].text == "," {
+				continue
+			}
+			if s.toks[y].word {
+				return false
+			}
+		}
+		return false
 	}
 	return false
 }
