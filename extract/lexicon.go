@@ -154,7 +154,7 @@ deals , totaling|deals worth|rounds worth|combined|em sete|até hoje|bis heute|a
 var nonDealBefore = phrases(`valuation|valuation of|valued|valuing|values|avaliada|avaliado|bewertet|bewertung|valorisation|valorisée|
 revenue|revenues|sales|turnover|income|profit|profits|loss|losses|earnings|arr|gmv|salary|salaries|price|priced|market|
 market cap|capitalisation|capitalization|aum|assets|guidance|forecast|estimate|estimates|expectations|compared|payroll|fine|
-fined|penalty|settlement|settle|lawsuit|damages|budget|from its|out of its|through its|via its|contract worth|contract valued|buyback|repurchase|spending|spent|exports|imports|debt of|worth of|receita|faturamento|umsatz|ricavi|fatturato|premi|
+fined|penalty|settlement|settle|lawsuit|damages|budget|from its own|from its balance|from its cash|from its treasury|out of its|through its|via its|contract worth|contract valued|buyback|repurchase|spending|spent|exports|imports|debt of|worth of|receita|faturamento|umsatz|ricavi|fatturato|premi|
 chiffre|ingresos|facturación|lost|grew|fell|rose|jumped|declined|gained|compared to|up from|down from|increase from|
 grew from|rose from|previous|preceding|contracted|
 potential|record|average|median|mean|moyenne|médiane|stood|stood at|high of|low of|closed at|opened at|trading at|use|using|spend|

@@ -423,6 +423,9 @@ func (s *sentence) subject(text string, k int) (name, bool) {
 					if r, ok := s.runEndingAt(q); ok && s.toks[p].text == "," && !isPlace(s.toks, r) && !isGenericRun(s.toks, r) {
 						return s.nameOf(text, r), true
 					}
+					if r, ok := s.runEndingAt(q); ok && s.toks[p].text == "," && isPlace(s.toks, r) {
+						continue // "Cedarline Bank, a Raleigh, N.C.-based bank, raised"
+					}
 					break
 				}
 			}
@@ -1091,6 +1094,9 @@ func (s *sentence) nonDeal(k, mi int) bool {
 	if b := findPhrase(s.toks, k-6, k, nonDealBefore); b >= 0 && !s.dealValue(b) && !(s.toks[b].lower == "closed" && s.has(tFund)) {
 		return true // but a fund "closed at $12bn" is its size
 	}
+	if k >= 2 && s.toks[k-2].lower == "from" && (s.toks[k-1].lower == "its" || s.toks[k-1].lower == "their") {
+		return true // "invested from its $40 million seed fund"
+	}
 	for x := max(0, k-12); x < k-6; x++ {
 		switch s.toks[x].lower {
 		case "values", "valued", "valuing", "valuation":
@@ -1322,7 +1328,7 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 		}
 	}
 	s.stakeOf(text, c)
-	if c.kind == pulse.KindAcquisition && c.stake > 0 && c.stake < 50 {
+	if c.kind == pulse.KindAcquisition && (c.stake > 0 && c.stake < 50 || s.minorityStake()) {
 		c.kind = pulse.KindInvestment
 	}
 	if c.kind == pulse.KindFundingRound {
@@ -2437,8 +2443,8 @@ func (s *sentence) plainDeals(text string, focus name) []*cand {
 				c.kind, c.company = pulse.KindOther, n
 				return []*cand{c}
 			}
-			if t.class == tAcquire && (strings.HasPrefix(s.toks[t.i].lower, "buy") || s.toks[t.i].lower == "purchasing") {
-				continue
+			if t.class == tAcquire && (strings.HasPrefix(s.toks[t.i].lower, "buy") || s.toks[t.i].lower == "purchasing") && !s.agreedPurchase(t) {
+				continue // "buy" alone is shopping, not a takeover
 			}
 			c.kind = pulse.KindAcquisition
 			s.acquisitionParties(text, c, t)
@@ -2518,6 +2524,38 @@ func (s *sentence) plainDeals(text string, focus name) []*cand {
 		return []*cand{c}
 	}
 	return nil
+}
+
+// minorityStake reports "a minority stake": less than half, so an
+// investment rather than a takeover.
+func (s *sentence) minorityStake() bool {
+	for x := 0; x+1 < len(s.toks); x++ {
+		if s.toks[x].lower == "minority" && (s.toks[x+1].lower == "stake" || s.toks[x+1].lower == "interest" || s.toks[x+1].lower == "investment") {
+			return true
+		}
+	}
+	return false
+}
+
+// agreedPurchase reports "agreed to buy a majority stake in X", "will buy
+// X": a purchase of a company rather than of goods.
+func (s *sentence) agreedPurchase(t *trig) bool {
+	agreed := false
+	for x := max(0, t.i-3); x < t.i; x++ {
+		switch s.toks[x].lower {
+		case "agreed", "agrees", "agree", "will", "to":
+			agreed = true
+		}
+	}
+	if !agreed {
+		return false
+	}
+	for x := t.j; x < len(s.toks) && x < t.j+5; x++ {
+		if s.toks[x].lower == "stake" || s.toks[x].name {
+			return true
+		}
+	}
+	return false
 }
 
 // assetSale reports a seller parting with its own reserves rather than a
