@@ -44,6 +44,8 @@ var prefixes = []struct{ mark, code string }{
 	{"AED", "AED"}, {"SAR", "SAR"}, {"ILS", "ILS"}, {"₪", "ILS"}, {"MXN", "MXN"}, {"PLN", "PLN"}, {"TRY", "TRY"}, {"IDR", "IDR"},
 	{"Rp", "IDR"}, {"KES", "KES"}, {"EGP", "EGP"}, {"BDT", "BDT"}, {"PKR", "PKR"}, {"VND", "VND"}, {"THB", "THB"}, {"MYR", "MYR"},
 	{"RM", "MYR"}, {"PHP", "PHP"}, {"₱", "PHP"}, {"MX$", "MXN"}, {"₺", "TRY"}, {"₫", "VND"}, {"฿", "THB"}, {"CZK", "CZK"},
+	{"NIS", "ILS"}, {"KSh", "KES"}, {"KWD", "KWD"}, {"QAR", "QAR"}, {"BHD", "BHD"}, {"OMR", "OMR"}, {"HUF", "HUF"}, {"RON", "RON"},
+	{"COP", "COP"}, {"CLP", "CLP"}, {"PEN", "PEN"}, {"ARS", "ARS"}, {"UAH", "UAH"}, {"MAD", "MAD"}, {"GHS", "GHS"},
 }
 
 // codeSuffixes are the prefixes that may also follow the number: "5 million SEK".

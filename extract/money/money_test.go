@@ -15,6 +15,10 @@ func TestFind(t *testing.T) {
 		perUnit  bool
 	}{
 		{"raised $1.5bn in a round", 1.5e9, "USD", 0, false},
+		{"a KWD 1 million (about $3.3 million) loan", 1e6, "KWD", 3.3e6, false},
+		{"raised NIS 30 million from", 30e6, "ILS", 0, false},
+		{"a KSh 200 million facility", 200e6, "KES", 0, false},
+		{"QAR 10 million seed", 10e6, "QAR", 0, false},
 		{"raised US$ 1,8 mi from", 1.8e6, "USD", 0, false},
 		{"secured €37M to build", 37e6, "EUR", 0, false},
 		{"a Rs 25 crore round", 25e7, "INR", 0, false},
