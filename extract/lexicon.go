@@ -130,7 +130,7 @@ func buildTriggers(m map[int]string) map[string][]trigger {
 }
 
 // blockers make a whole sentence hypothetical: plans, talks, rumours.
-var blockers = phrases(`is raising|are raising|is currently raising|expect|expects|expected|anticipate|anticipated|next year|later this year|in the coming|plans to|plan to|planning to|predict|predicts|forecast|forecasts|is planning|are planning|planned|in talks|talks to|talks with|seeking|seeks to|
+var blockers = phrases(`is raising|are raising|is currently raising|drhp|draft red herring|filed its draft|files draft|prospectus|gespräche|gesprächen|verhandlungen|verhandelt|erwägt|prüft|en négociation|négocie|negociaciones|negocia|trattative|expect|expects|expected|anticipate|anticipated|next year|later this year|in the coming|plans to|plan to|planning to|predict|predicts|forecast|forecasts|is planning|are planning|planned|in talks|talks to|talks with|seeking|seeks to|
 seek to|looking to|aims to|aiming to|would|could|might|may raise|considering|rumor|rumour|rumored|rumoured|expected to|expects to|
 intends to|intention|targeting|hopes to|hoping to|proposed|potential|possible|weighing|exploring|filed for|files for|preparing to|
 prepares to|set out to|terminated|called off|scrapped|abandoned|did not|didn't|has not|hasn't|won't|will not|geplatzt|pretende|

@@ -1445,7 +1445,9 @@ inc. inc ltd corp co llc plc gmbh ag sa proceeds separately ahead meanwhile addi
 var units = set(`mw gw kw mwh gwh twh megawatt megawatts gigawatt gigawatts km acres hectares sq ft tons tonnes gpus servers racks`)
 
 // adverbs open sentences and are capitalised there.
-var adverbs = set(`separately additionally meanwhile similarly finally overall notably recently previously earlier`)
+var adverbs = set(`separately additionally meanwhile similarly finally overall notably recently previously earlier
+daarnaast bovendien ondertussen außerdem zudem inzwischen además asimismo también ensuite également parallèlement
+inoltre intanto inoltre além ainda também`)
 
 // commonNouns are capitalised words that name no party: German capitalises
 // every noun, headlines every word.
