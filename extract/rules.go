@@ -738,6 +738,13 @@ func demonym(w string) bool {
 // sharedModifier drops a trailing technology acronym that a coordinated
 // phrase shares: in "Visakhapatnam AI and cloud hub" the AI is the hub's.
 func (s *sentence) sharedModifier(r run) run {
+	if r.j-r.i >= 2 && techAcronyms[s.toks[r.j-1].lower] && r.j+1 < len(s.toks) && isPlace(s.toks, run{r.i, r.j - 1}) {
+		// "Redcar AI data centre campus": the AI is the campus's.
+		if n := s.toks[r.j]; n.word && !n.name && unicode.IsLower(firstRune(n.text)) && !verbLike(n) && !stopAfter[n.lower] {
+			r.j--
+			return r
+		}
+	}
 	if r.j-r.i < 2 || !techAcronyms[s.toks[r.j-1].lower] || r.j+2 >= len(s.toks) || s.toks[r.j].lower != "and" {
 		return r
 	}
@@ -2125,7 +2132,7 @@ func (s *sentence) investmentParties(text string, c *cand, t *trig, k int) {
 					continue
 				}
 				c.company = n
-				if !isPlaceName(n.text) && t.class == tInvest {
+				if !isPlaceName(n.text) && t.class == tInvest && !s.spendingPlan(x) {
 					c.kind = pulse.KindFundingRound
 				}
 				return
@@ -2135,6 +2142,18 @@ func (s *sentence) investmentParties(text string, c *cand, t *trig, k int) {
 			break
 		}
 	}
+}
+
+// spendingPlan reports "in X over five years to build", "to develop": a
+// company's own spending on a project, not a stake in a startup.
+func (s *sentence) spendingPlan(from int) bool {
+	for x := from; x < len(s.toks) && x < from+12; x++ {
+		switch s.toks[x].lower {
+		case "build", "develop", "construct", "expand", "establish", "over", "campus", "facility", "plant", "hub", "centre", "center", "centers", "centres", "factory", "site":
+			return true
+		}
+	}
+	return false
 }
 
 // addInvestors reads investor lists after cues ("led by", "from") in s and
