@@ -1128,7 +1128,7 @@ func (s *sentence) nonDeal(k, mi int) bool {
 	if s.runningTotal(k, e) {
 		return true
 	}
-	if a := findPhrase(s.toks, k-8, e+5, aggregates); a >= 0 {
+	if a := findPhrase(s.toks, k-8, e+5, aggregates); a >= 0 && !(a > 0 && s.toks[a].name && s.toks[a-1].name) { // "Tees Valley Combined Authority" is a name
 		// "raised a total of $58 million in a Series B" is one round.
 		aTotalOf := s.toks[a].lower == "total" && a > 0 && s.toks[a-1].lower == "a" && a+1 < len(s.toks) && s.toks[a+1].lower == "of"
 		if !(aTotalOf && s.has(tRound)) && !(hasPhraseAt(s.toks, a, phrase{"across"}) && a < k) {
