@@ -22,10 +22,16 @@ var evalFloors = []struct {
 	f1            float64
 	falseNegCases int // negative cases allowed to produce a deal
 }{
-	// Texts written apart from the rules, as a check that they generalise.
-	{"testdata/blind/cases.jsonl", 0.70, 6},
+	// Texts invented apart from the rules, in the styles news comes in
+	// (see each folder's README); the rules were developed against these.
+	{"testdata/blind/cases.jsonl", 0.95, 1},
+	{"testdata/train-a/cases.jsonl", 0.88, 0},
+	{"testdata/train-b/cases.jsonl", 0.86, 1},
+	// A further invented set, never used to develop the rules: the nearest
+	// measure here of how they do on text nobody tuned them for.
+	{"testdata/holdout/cases.jsonl", 0.73, 3},
 	// The shared development set, outside the repository.
-	{sharedEval + "/dev/cases.jsonl", 0.91, 0},
+	{sharedEval + "/dev/cases.jsonl", 0.92, 0},
 	{sharedEval + "/dev/seed-briefing.jsonl", 1.0, 0},
 }
 
