@@ -2,7 +2,6 @@ package extract
 
 import (
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -1250,120 +1249,30 @@ func cjkRoundIn(text string, sp Span) (pulse.Round, Span) {
 // a valuation, revenue, a market.
 var cjkNotAmount = regexp.MustCompile(`(?:估值|估值为|估值达|估值超|市值|营收|收入|营业额|利润|净利|売上高|売上|利益|評価額|時価総額|規模|资产|資産)(?:为|达|约|超过|超|近|は|が|約|の)?$`)
 
-// cjkAmount is the first amount in sp that sizes the deal.
+// cjkAmount is the first amount in sp that sizes the deal. A price per
+// share is told before its figure ("每股25元", "1株あたり500円"), where
+// money.Find does not look.
 func cjkAmount(text string, sp Span, all []money.Match) *money.Match {
-	for _, m := range cjkMoney(text, sp, all) {
-		if m.PerUnit {
+	for i := range all {
+		m := &all[i]
+		if m.Start < sp.Start || m.End > sp.End || m.PerUnit {
 			continue
 		}
 		pre := strings.ToValidUTF8(text[max(sp.Start, m.Start-24):m.Start], "")
-		if cjkNotAmount.MatchString(pre) {
+		if cjkNotAmount.MatchString(pre) || cjkPerShare.MatchString(pre) {
 			continue
 		}
 		post := text[m.End:min(sp.End, m.End+12)]
 		if strings.HasPrefix(post, "估值") || strings.HasPrefix(post, "的估值") || strings.HasPrefix(post, "の評価") {
 			continue
 		}
-		return &m
+		found := *m
+		return &found
 	}
 	return nil
 }
 
-var (
-	cjkMoneyRe  = regexp.MustCompile(`(人民币|RMB|US\$|HK\$|NT\$|\$|¥|￥|新台币|港币)?\s?(\d+(?:[.,]\d+)*)\s?(?:(兆)(?:(\d+(?:[.,]\d+)*)(億|亿))?|(亿|億)(?:(\d+(?:[.,]\d+)*)(万|萬))?|(千万|万|萬))?\s?(美元|美金|米ドル|ドル|人民币|日元|日圆|港元|港币|欧元|韩元|英镑|元|円|ユーロ|ポンド|ウォン)?`)
-	cjkCurrency = map[string]string{
-		"人民币": "CNY", "RMB": "CNY", "元": "CNY", "US$": "USD", "$": "USD", "美元": "USD", "美金": "USD", "米ドル": "USD", "ドル": "USD",
-		"HK$": "HKD", "港元": "HKD", "港币": "HKD", "¥": "JPY", "￥": "JPY", "日元": "JPY", "日圆": "JPY", "円": "JPY",
-		"新台币": "TWD", "NT$": "TWD", "欧元": "EUR", "ユーロ": "EUR", "英镑": "GBP", "ポンド": "GBP", "韩元": "KRW", "ウォン": "KRW",
-	}
-	cjkUnit     = map[string]float64{"兆": 1e12, "億": 1e8, "亿": 1e8, "千万": 1e7, "万": 1e4, "萬": 1e4}
-	cjkPerShare = regexp.MustCompile(`(?:每股|每|株あたり|株当たり|1株|一株)\s?$`)
-	cjkAltOpen  = regexp.MustCompile(`^\s?[（(]\s?(?:约合|约|約|合|相当于|折合)?\s?$`)
-)
-
-// cjkMoney is the money in sp: amounts written the Chinese and Japanese way
-// ("1億5000万円", "5兆円", "约1.2亿美元（约合8.6亿元人民币）", also after kana), with
-// the amounts of all that no such amount overlaps.
-func cjkMoney(text string, sp Span, all []money.Match) []money.Match {
-	var own []money.Match
-	s := text[sp.Start:sp.End]
-	for _, m := range cjkMoneyRe.FindAllStringSubmatchIndex(s, -1) {
-		g := func(i int) string {
-			if m[2*i] < 0 {
-				return ""
-			}
-			return s[m[2*i]:m[2*i+1]]
-		}
-		cur := cjkCurrency[g(10)]
-		if g(1) != "" && (cur == "" || g(10) == "元") {
-			cur = cjkCurrency[g(1)] // "新台币5亿元"
-		}
-		if cur == "" {
-			continue
-		}
-		if prev, _ := utf8.DecodeLastRuneInString(s[:m[4]]); m[4] > 0 && (prev < 0x80 && (unicode.IsLetter(prev) || unicode.IsDigit(prev)) || prev == '.') {
-			continue
-		}
-		v, ok := cjkNumber(g(2))
-		if !ok {
-			continue
-		}
-		switch {
-		case g(3) != "":
-			v *= cjkUnit[g(3)]
-			if g(5) != "" {
-				sub, _ := cjkNumber(g(4))
-				v += sub * cjkUnit[g(5)]
-			}
-		case g(6) != "":
-			v *= cjkUnit[g(6)]
-			if g(8) != "" {
-				sub, _ := cjkNumber(g(7))
-				v += sub * cjkUnit[g(8)]
-			}
-		case g(9) != "":
-			v *= cjkUnit[g(9)]
-		}
-		mt := money.Match{Start: sp.Start + m[0], End: sp.Start + m[1], Amount: v, Currency: cur}
-		if m[2] < 0 {
-			mt.Start = sp.Start + m[4]
-		}
-		mt.PerUnit = cjkPerShare.MatchString(s[:m[0]])
-		if n := len(own); n > 0 && own[n-1].Alt == nil && cjkAltOpen.MatchString(text[own[n-1].End:mt.Start]) {
-			alt := mt
-			own[n-1].Alt = &alt
-			continue
-		}
-		own = append(own, mt)
-	}
-	out := own
-	for _, m := range all {
-		if m.Start < sp.Start || m.End > sp.End {
-			continue
-		}
-		overlaps := false
-		for _, o := range own {
-			if m.Start < o.End && o.Start < m.End {
-				overlaps = true
-				break
-			}
-		}
-		if !overlaps {
-			out = append(out, m)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return out
-}
-
-// cjkNumber parses "5,000" or "1.5".
-func cjkNumber(s string) (float64, bool) {
-	if strings.Count(s, ",") > 0 && !strings.Contains(s, ".") {
-		s = strings.ReplaceAll(s, ",", "")
-	}
-	v, err := strconv.ParseFloat(s, 64)
-	return v, err == nil
-}
+var cjkPerShare = regexp.MustCompile(`(?:每股|每|株あたり|株当たり|1株|一株)\s?$`)
 
 var cjkDateRe = regexp.MustCompile(`(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日`)
 

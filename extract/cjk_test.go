@@ -180,6 +180,10 @@ func TestChineseOtherKinds(t *testing.T) {
 		{"理想汽车获得招商银行30亿元贷款。", []cjkWant{
 			{company: "理想汽车", kind: pulse.KindDebt, amount: 3e9, currency: "CNY", investors: "招商银行"},
 		}},
+		// A price per share, told before its figure, is not the amount raised.
+		{"星图数据今日在科创板成功上市，发行价为每股25元，募集资金12亿元。", []cjkWant{
+			{company: "星图数据", kind: pulse.KindIPO, amount: 1.2e9, currency: "CNY"},
+		}},
 		{"宁德时代完成120亿元定增。", []cjkWant{
 			{company: "宁德时代", kind: pulse.KindOther, amount: 1.2e10, currency: "CNY"},
 		}},
