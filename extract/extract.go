@@ -126,6 +126,11 @@ func (e *Extractor) toDeal(text string, d Document, c *cand, docPlace *placeAt, 
 				deal.AmountUSD = usd
 			}
 		}
+		if deal.AmountUSD == 0 && c.money.Alt != nil && c.money.Alt.Currency == "USD" {
+			// "NT$1.2 billion ($37 million)": no reference rate for the
+			// first currency, but the text gives the dollars.
+			deal.AmountUSD = c.money.Alt.Amount
+		}
 	}
 	deal.Date = deal.Announced
 	if deal.Date.IsZero() {

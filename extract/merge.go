@@ -171,13 +171,24 @@ func absorb(o, c *cand) {
 var dollars = map[string]bool{"AUD": true, "CAD": true, "SGD": true, "NZD": true, "HKD": true, "TWD": true}
 
 func hasName(ns []name, n name) bool {
-	k := pulse.NormalizeName(n.text)
+	k := orgKey(n.text)
 	for _, x := range ns {
-		if pulse.NormalizeName(x.text) == k {
+		if orgKey(x.text) == k {
 			return true
 		}
 	}
 	return false
+}
+
+// orgKey is a name without case, punctuation and the words that only say
+// what kind of organisation it is: "Straits Packaging Group" and "Straits
+// Packaging" are one buyer.
+func orgKey(n string) string {
+	ws := strings.Fields(pulse.NormalizeName(n))
+	for len(ws) > 1 && (legalSuffixes[ws[len(ws)-1]] || ws[len(ws)-1] == "group" || ws[len(ws)-1] == "holdings") {
+		ws = ws[:len(ws)-1]
+	}
+	return strings.Join(ws, " ")
 }
 
 func appendUnique(list []string, s string) []string {

@@ -1883,6 +1883,24 @@ func (s *sentence) raiseParties(text string, c *cand, raise *trig, k, e int, foc
 			c.company = n
 			return
 		}
+		// "Sable Peak's first fund, which raised $420 million": the
+		// manager owns the fund.
+		for _, r := range s.runs {
+			if r.i >= k {
+				break
+			}
+			if last := s.toks[r.j-1].lower; strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s") {
+				for x := r.j; x < k && x < r.j+4; x++ {
+					if s.isTrigStart(x, tFund) {
+						n := s.nameOf(text, r)
+						n.text = strings.TrimSuffix(strings.TrimSuffix(n.text, "'s"), "’s")
+						n.end = n.start + len(n.text)
+						c.company = n
+						return
+					}
+				}
+			}
+		}
 	}
 	if n, ok := s.looseSubject(text, k, e); ok {
 		c.company = n
