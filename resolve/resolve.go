@@ -128,7 +128,7 @@ func wholeWordPart(short, long string) bool {
 func overlap(a, b []string) bool {
 	for _, x := range a {
 		for _, y := range b {
-			if pulse.NormalizeName(x) == pulse.NormalizeName(y) {
+			if partyKey(x) == partyKey(y) {
 				return true
 			}
 		}
@@ -181,11 +181,17 @@ func union(have, add []string, changed bool) ([]string, bool) {
 }
 
 func containsName(list []string, name string) bool {
-	n := pulse.NormalizeName(name)
+	n := partyKey(name)
 	for _, x := range list {
-		if pulse.NormalizeName(x) == n {
+		if partyKey(x) == n {
 			return true
 		}
 	}
 	return false
+}
+
+// partyKey compares backers: "Straits Packaging" and "Straits Packaging
+// Group" are one buyer, told two ways by two outlets.
+func partyKey(name string) string {
+	return strings.TrimSuffix(pulse.NormalizeName(name), " group")
 }

@@ -103,6 +103,15 @@ func TestMerge(t *testing.T) {
 	}
 }
 
+func TestMergeSameBackerTwoWays(t *testing.T) {
+	ex := pulse.Deal{Kind: pulse.KindAcquisition, Company: "Serai", Investors: []string{"Straits Packaging"}}
+	rep := pulse.Deal{Kind: pulse.KindAcquisition, Company: "Serai", Investors: []string{"Straits Packaging Group"}}
+	m, _ := Merge(&ex, &rep)
+	if len(m.Investors) != 1 {
+		t.Errorf("investors = %v, want one buyer", m.Investors)
+	}
+}
+
 func TestMergeEarliestAmountStands(t *testing.T) {
 	later := pulse.Deal{Kind: pulse.KindFundingRound, Company: "Revel", Amount: 160e6, Currency: "USD", Date: day("2026-02-25")}
 	first := pulse.Deal{Kind: pulse.KindFundingRound, Company: "Revel", Amount: 150e6, Currency: "USD", Date: day("2026-02-24")}
