@@ -98,8 +98,8 @@ func (e *Extractor) toDeal(text string, d Document, c *cand, docPlace *placeAt, 
 		Company:       c.company.text,
 		Aliases:       c.aliases,
 		Round:         c.round,
-		Investors:     names(c.investors),
-		LeadInvestors: names(c.leads),
+		Investors:     names(widest(c.investors)),
+		LeadInvestors: names(widest(c.leads)),
 		StakePercent:  c.stake,
 		Announced:     c.announced,
 	}
@@ -225,6 +225,26 @@ func paragraphOf(text string, s Span) Span {
 		b += s.End
 	}
 	return Span{a, b}
+}
+
+// widest drops a backer named again more fully: "Goldman" beside "Goldman
+// Sachs Group Inc.".
+func widest(ns []name) []name {
+	var out []name
+	for i, n := range ns {
+		k := orgKey(n.text)
+		shorter := false
+		for j, o := range ns {
+			ok := orgKey(o.text)
+			if i != j && len(ok) > len(k) && strings.HasPrefix(ok, k+" ") {
+				shorter = true
+			}
+		}
+		if !shorter {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 func names(ns []name) []string {

@@ -35,7 +35,7 @@ var titles = set(`ceo cfo cto coo cmo founder co-founder cofounder chairman chai
 
 // descriptorHeads are nouns after which the next word is a name even when it
 // is written in lower case ("lending platform iwoca").
-var descriptorHeads = set(`startup start-up company firm platform provider scale-up scaleup maker developer unicorn spin-off spinout
+var descriptorHeads = set(`startup start-up company firm platform provider scale-up scaleup maker developer unicorn spin-off spinout brand label chain
 operator fintech insurtech proptech edtech biotech medtech lender specialist chipmaker miner retailer marketplace
 empresa startup société unternehmen plattform fintech spécialiste fabricant éditeur pionnier acteur`)
 
@@ -151,7 +151,7 @@ total|total of|totalise|totalisent|totaliza|across|rounds totaling|rounds , tota
 deals , totaling|deals worth|rounds worth|combined|em sete|até hoje|bis heute|au total|en total|insgesamt bisher`)
 
 // nonDeal words near an amount make it a valuation, revenue, price or size.
-var nonDealBefore = phrases(`valuation|valuation of|valued|valuing|values|avaliada|avaliado|bewertet|bewertung|valorisation|valorisée|
+var nonDealBefore = phrases(`valuation|valuation of|valued|valuing|values|value of|enterprise value|equity value|avaliada|avaliado|bewertet|bewertung|valorisation|valorisée|
 revenue|revenues|sales|turnover|income|profit|profits|loss|losses|earnings|arr|gmv|salary|salaries|price|priced|market|
 market cap|capitalisation|capitalization|aum|assets|guidance|forecast|estimate|estimates|expectations|compared|payroll|fine|
 fined|penalty|settlement|settle|lawsuit|damages|budget|from its own|from its balance|from its cash|from its treasury|out of its|through its|via its|contract worth|contract valued|buyback|repurchase|spending|spent|exports|imports|debt of|worth of|receita|faturamento|umsatz|ricavi|fatturato|premi|

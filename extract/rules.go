@@ -1025,8 +1025,8 @@ func (s *sentence) moneyDeals(text string, focus name, seen map[string]int) []*c
 	var out []*cand
 	closeAt := s.fundCloseAmount()
 	for mi, m := range s.money {
-		if m.PerUnit {
-			continue
+		if m.PerUnit || m.Amount < 1000 || m.Range || mi > 0 && s.money[mi-1].Range && s.money[mi-1].End+8 > m.Start {
+			continue // share prices, and ranges ("loans of $25,000 to $500,000")
 		}
 		k := s.tokIndex(mi)
 		if closeAt >= 0 && k != closeAt {
@@ -2051,6 +2051,9 @@ func (s *sentence) acquisitionParties(text string, c *cand, t *trig) {
 		}
 		if t.i > 0 {
 			b := t.i - 1
+			for b > 0 && s.toks[b].money > 0 {
+				b-- // "Fagerlund's €350 million purchase of"
+			}
 			if b > 0 && (s.toks[b].text == "'" || s.toks[b].text == "’") {
 				b-- // "Meridian Microsystems' purchase of"
 			}
