@@ -1101,6 +1101,12 @@ func (s *sentence) nonDeal(k, mi int) bool {
 	if b := findPhrase(s.toks, k-6, k, nonDealBefore); b >= 0 && !s.dealValue(b) && !(s.toks[b].lower == "closed" && s.has(tFund)) {
 		return true // but a fund "closed at $12bn" is its size
 	}
+	for x := max(0, k-14); x+2 < k; x++ {
+		if s.toks[x].lower == "option" && s.toks[x+1].lower == "to" && (s.toks[x+2].lower == "purchase" || s.toks[x+2].lower == "buy") ||
+			s.toks[x].lower == "over-allotment" || s.toks[x].lower == "greenshoe" {
+			return true // "an option to purchase up to an additional $52.5 million of notes"
+		}
+	}
 	if k >= 2 && s.toks[k-2].lower == "from" && (s.toks[k-1].lower == "its" || s.toks[k-1].lower == "their") {
 		return true // "invested from its $40 million seed fund"
 	}
@@ -1116,6 +1122,9 @@ func (s *sentence) nonDeal(k, mi int) bool {
 	}
 	for x := max(0, k-2); x < k; x++ {
 		if componentWords[s.toks[x].lower] {
+			if r, _ := roundAt(s.toks, e); r != "" && s.has(tRaise) && hasWordIn(s.toks, e, len(s.toks), "last", "earlier", "previous") {
+				break // "including a $5.5 million seed round it raised last year"
+			}
 			return true // "$50 million, including $10 million in debt"
 		}
 	}
