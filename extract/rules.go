@@ -599,8 +599,9 @@ func (s *sentence) saidIt(k int) bool {
 			continue
 		}
 		p := x - 1
-		for p > 0 && (s.toks[p].lower == "that" || s.toks[p].lower == "on" || gapWords[s.toks[p].lower] && !reportVerbs[s.toks[p].lower]) {
-			p-- // "said on Thursday that it"
+		for p > 0 && (s.toks[p].lower == "that" || s.toks[p].lower == "on" || gapWords[s.toks[p].lower] && !reportVerbs[s.toks[p].lower] ||
+			!s.toks[p].word || unicode.IsDigit(firstRune(s.toks[p].text)) || monthWords[s.toks[p].lower]) {
+			p-- // "said on Thursday that it", "said on Feb. 25 that it"
 		}
 		if reportVerbs[s.toks[p].lower] {
 			return true
@@ -608,6 +609,24 @@ func (s *sentence) saidIt(k int) bool {
 	}
 	return false
 }
+
+// anaphoricObject reports "the company", "a 5% stake in the startup" right
+// after token from: the article's company as an object.
+func (s *sentence) anaphoricObject(from int) bool {
+	for x := from; x+1 < len(s.toks) && x < from+7; x++ {
+		if (s.toks[x].lower == "the" || s.toks[x].lower == "its") && anaphors[s.toks[x+1].lower] {
+			return true
+		}
+		if s.toks[x].name || s.toks[x].text == "." || s.toks[x].text == ";" {
+			return false
+		}
+	}
+	return false
+}
+
+// monthWords name months, as datelines and "said on Feb. 25" write them.
+var monthWords = set(`jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september
+october november december`)
 
 // reportVerbs introduce what a company says of itself.
 var reportVerbs = set(`announced announces said says confirmed confirms disclosed revealed reported stated noted`)
@@ -705,6 +724,7 @@ func (s *sentence) objectAfter(text string, k, limit int) (name, bool) {
 			break // "invested $800 million in 2015, according to X"
 		}
 		if descriptorHeads[t.lower] && x+1 < len(s.toks) && s.toks[x+1].word && !s.toks[x+1].name && !capStop[s.toks[x+1].lower] && !stopAfter[s.toks[x+1].lower] && !descriptorHeads[s.toks[x+1].lower] && s.toks[x+1].money == 0 &&
+			!prepositions[s.toks[x+1].lower] && !itemStops[s.toks[x+1].lower] && !(x > 0 && s.toks[x-1].lower == "the") &&
 			!(x+2 < len(s.toks) && s.toks[x+2].name) { // "la startup alemana Wolkig": the adjective is no name
 			n := s.toks[x+1]
 			return name{text: n.text, start: n.start, end: n.end}, true
@@ -1306,6 +1326,9 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 			c.company = f
 		}
 	}
+	if c.company.text == "" && (c.kind == pulse.KindAcquisition || c.kind == pulse.KindInvestment) && kindTrig != nil && s.anaphoricObject(kindTrig.j) && focus.text != "" {
+		c.company = name{text: focus.text} // "bought a 5% stake in the company"
+	}
 	if c.company.text == "" && !(c.kind == pulse.KindInvestment && len(c.investors) > 0) {
 		return nil
 	}
@@ -1787,6 +1810,13 @@ func (s *sentence) raiseParties(text string, c *cand, raise *trig, k, e int, foc
 			break
 		}
 	}
+	if to >= 0 && s.anaphoricObject(to+1) && focus.text != "" {
+		c.company = name{text: focus.text} // "a contribution of C$15 million to the company"
+		if g, ok := s.firstSubject(text, k); ok {
+			c.investors = append(c.investors, g)
+		}
+		return
+	}
 	if to >= 0 {
 		// "The Department of Energy awarded $30 million to Acme", "ARENA
 		// committed A$12 million in grant funding toward Acme's plant"
@@ -1806,6 +1836,14 @@ func (s *sentence) raiseParties(text string, c *cand, raise *trig, k, e int, foc
 		// right before the amount.
 		if k > 0 && (offerVerbs[s.toks[k-1].lower] || s.verbTrigAt(k-1)) {
 			at = k - 1
+		}
+	}
+	if raise != nil && raise.i > 0 && (s.toks[raise.i-1].lower == "and" || s.toks[raise.i-1].lower == "then") {
+		// "Orcadia was spun out of the University of Aberdeen in 2021 and
+		// raised £4m": the clause's subject, not the last name.
+		if n, ok := s.firstSubject(text, raise.i); ok && !looksLikeInvestor(n.text) {
+			c.company = n
+			return
 		}
 	}
 	if n, ok := s.subject(text, at); ok {
