@@ -80,7 +80,7 @@ type trigger struct {
 var triggers = buildTriggers(map[int]string{
 	tRaise: `raise|raises|raised|raising|secure|secures|secured|securing|closes|closed|close|closing|lands|landed|bags|bagged|nabs|nabbed|
 snags|snagged|gets|got|receives|received|receive|will receive|obtains|obtained|attracts|attracted|pulls in|picked up|picks up|
-completes|completed|gathers|scores|scored|wins|won|nets|netted|clinches|clinched|rakes in|raked in|hauls in|
+found donors|found investors|found backers|won backing|gained backing|completes|completed|gathers|scores|scored|wins|won|nets|netted|clinches|clinched|rakes in|raked in|hauls in|
 hauled in|pockets|pocketed|grabs|grabbed|notches|collects|collected|draws|drew|has been granted|was granted|granted|issued|issues|emitiu|emitiram|emite|benefit from|benefits from|approved for|recommended for|selected for|
 selected to receive|has been awarded|was awarded|were awarded|were each awarded|each awarded|were granted|have been awarded|levanta|levantou|levantó|levantado|a souscrit|souscrit|recibe|recibió|ha recibido|recibido|había recibido|había captado|captado|ha chiuso|chiuso|ha raccolto|aveva raccolto|ha ottenuto|ottenuto|ottiene|haalt op|heeft opgehaald|ontvangt|heeft ontvangen|ha levantado|había levantado|capta|captou|captó|ha captado|ha obtenido|obtuvo|obtenido|a obtenu|obtenu|avait obtenu|a bouclé|avait levé|a levé|recebe|recebeu|sammelt|eingesammelt|erhält|erhalten|erhielt|
 sichert|schließt|abgeschlossen|raccoglie|raccolto|chiude|incassa|haalt|opgehaald|lève|lèvent|levé|boucle|bouclé|bouclée|recauda|recaudó|consigue|obtiene|cierra|cerró|融资|完成|調達|获得`,

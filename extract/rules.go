@@ -2588,7 +2588,8 @@ func (s *sentence) plainDeals(text string, focus name) []*cand {
 			c.kind, c.company = pulse.KindIPO, n
 		case tRaise:
 			// "Acme raises undisclosed seed funding".
-			if !hasWordIn(s.toks, t.j, t.j+6, "undisclosed", "unnamed", "seven-figure", "eight-figure", "six-figure", "mid", "funding", "round", "seed", "capital", "investment", "backing", "financing") {
+			if !hasWordIn(s.toks, t.j, t.j+6, "undisclosed", "unnamed", "seven-figure", "eight-figure", "six-figure", "mid", "funding", "round", "seed", "capital", "investment", "backing", "financing") &&
+				!hasWordIn(s.toks, t.i, t.j, "donors", "investors", "backers", "backing") {
 				continue
 			}
 			n, ok := s.subject(text, t.i)
