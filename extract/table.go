@@ -260,7 +260,7 @@ func lineDeal(text string, off, end int, all []money.Match) *cand {
 				return nil
 			}
 		}
-		if verbLike(t) && t.lower != "undisclosed" && t.lower != "terms" && !strings.HasSuffix(t.lower, "ed") {
+		if r, _ := roundAt(rtoks, k); r == "" && verbLike(t) && t.lower != "undisclosed" && t.lower != "terms" && !strings.HasSuffix(t.lower, "ed") && !strings.Contains(t.lower, "series") {
 			return nil
 		}
 	}
