@@ -1277,6 +1277,9 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 		c.kind = pulse.KindFund
 	case s.pick(k, 25, tAcquire, tAcqNoun, tSold, tSell) != nil && !s.raisedThenBought(k, e):
 		kindTrig = s.pick(k, 25, tAcquire, tAcqNoun, tSold, tSell)
+		if b := s.acquisitionBefore(k); b != nil && kindTrig.i > k {
+			kindTrig = b // "acquired Kirim Cepat for $18 million, its third purchase"
+		}
 		c.kind = pulse.KindAcquisition
 	case near != nil && (near.class == tAcquire || near.class == tAcqNoun || near.class == tSold || near.class == tSell):
 		kindTrig = near
@@ -1494,6 +1497,19 @@ var commonNouns = set(`kapital unternehmen darlehen fonds runde finanzierungsrun
 investor investoren geldgeber gründer start-up startup firma gesellschaft umsatz kunden mitarbeitende millionen milliarden
 euro franken dollar kredit förderung zuschuss bank capital money funding funds fund round cash debt equity expenditure
 empresa compañía sociedad ronda rodada aporte capitale société entreprise levée fonds`)
+
+// acquisitionBefore returns the last purchase verb before token k within 25
+// tokens, or nil.
+func (s *sentence) acquisitionBefore(k int) *trig {
+	var best *trig
+	for x := range s.trigs {
+		t := &s.trigs[x]
+		if (t.class == tAcquire || t.class == tSold || t.class == tSell) && t.j <= k && k-t.j < 25 && !s.clauseBreak(t.j, k) {
+			best = t
+		}
+	}
+	return best
+}
 
 // raisedThenBought reports "closes a round of $8M and buys Wolkig": the
 // amount follows a raise and the purchase comes after it, in its own clause.
