@@ -513,7 +513,7 @@ func (s *sentence) firstSubject(text string, before int) (name, bool) {
 		// Bluedrop Medical"), or after an introductory phrase and its comma.
 		if r.i > 0 && s.toks[r.i-1].text != "," && s.toks[r.i-1].text != ":" {
 			for x := 0; x < r.i; x++ {
-				if s.toks[x].name && !capStop[s.toks[x].lower] && !s.skip[x] && !s.inModifier(x) {
+				if s.toks[x].name && !capStop[s.toks[x].lower] && !s.skip[x] && !s.inModifier(x) && !s.inPlace(x) {
 					return name{}, false
 				}
 			}
@@ -555,6 +555,16 @@ func (s *sentence) inModifier(x int) bool {
 	return false
 }
 
+// inPlace reports a token of a run that is a place ("In Tokyo, startup X").
+func (s *sentence) inPlace(x int) bool {
+	for _, r := range s.runs {
+		if r.i <= x && x < r.j {
+			return isPlace(s.toks, r)
+		}
+	}
+	return false
+}
+
 // verbTrigAt reports a deal verb starting at token x, whatever its case:
 // headlines capitalise every word ("Acme Completes Acquisition of Beta").
 func (s *sentence) verbTrigAt(x int) bool {
@@ -565,6 +575,29 @@ func (s *sentence) verbTrigAt(x int) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// personLike reports a name the text uses for a person: "Desai said",
+// "said Desai", "Chief Executive Officer Amit Desai".
+func personLike(text, n string) bool {
+	if strings.Contains(text, n+" said") || strings.Contains(text, n+" says") || strings.Contains(text, "said "+n) ||
+		strings.Contains(text, n+" told") {
+		return true
+	}
+	for i, seen := strings.Index(text, n), 0; i > 0 && seen < 8; seen++ {
+		before := strings.ToLower(text[max(0, i-40):i])
+		for _, w := range []string{"officer ", "executive ", "ceo ", "founder ", "president ", "chairman ", "director ", "partner ", "analyst ", "minister ", "secretary "} {
+			if strings.HasSuffix(before, w) || strings.Contains(before, w) && strings.Count(before[strings.LastIndex(before, w):], " ") <= 3 {
+				return true
+			}
+		}
+		j := strings.Index(text[i+len(n):], n)
+		if j < 0 {
+			break
+		}
+		i += len(n) + j
 	}
 	return false
 }
@@ -755,6 +788,33 @@ func demonym(w string) bool {
 	return !place // a demonym is a country's name only through Country
 }
 
+// boughtAfter is objectAfter for what was bought: a place there describes
+// it ("acquisition of U.S. heating and cooling equipment maker Coolwell").
+func (s *sentence) boughtAfter(text string, k, limit int) (name, bool) {
+	for tries := 0; tries < 3; tries++ {
+		n, ok := s.objectAfter(text, k, limit)
+		if !ok || !isPlaceName(n.text) {
+			return n, ok
+		}
+		next := -1
+		for x := k; x < len(s.toks); x++ {
+			if s.toks[x].start >= n.end {
+				next = x
+				break
+			}
+		}
+		if next < 0 {
+			return n, ok
+		}
+		limit -= next - k
+		k = next
+		if limit <= 0 {
+			return n, ok
+		}
+	}
+	return name{}, false
+}
+
 // sharedModifier drops a trailing technology acronym that a coordinated
 // phrase shares: in "Visakhapatnam AI and cloud hub" the AI is the hub's.
 func (s *sentence) sharedModifier(r run) run {
@@ -876,7 +936,7 @@ func extractRules(text string, published time.Time) []*cand {
 
 		// The company a later "it" or "the startup" means: the last one a
 		// sentence was about, unless that sentence is about its investors.
-		if n, ok := s.firstSubject(text, len(s.toks)); ok && !looksLikeInvestor(n.text) && !s.investorSubject(n) && (!s.aboutInvestors() || s.has(tRaise)) && mentionedTwice(text, sp, n.text) && !implausibleCompany(n.text, "") {
+		if n, ok := s.firstSubject(text, len(s.toks)); ok && !looksLikeInvestor(n.text) && !s.investorSubject(n) && (!s.aboutInvestors() || s.has(tRaise)) && mentionedTwice(text, sp, n.text) && !implausibleCompany(n.text, "") && !personLike(text[max(0, sp.Start-4096):min(len(text), sp.End+4096)], n.text) {
 			focus = n
 		}
 		if hasHan(text[sp.Start:sp.End]) {
@@ -2075,7 +2135,7 @@ func (s *sentence) located(n name) bool {
 func (s *sentence) acquisitionParties(text string, c *cand, t *trig) {
 	switch t.class {
 	case tAcquire:
-		if n, ok := s.objectAfter(text, t.j, 12); ok {
+		if n, ok := s.boughtAfter(text, t.j, 12); ok {
 			c.company = n
 			if s.afterWord(n, "from") {
 				// "the purchase of the Pecos Flats campus, a site that it
@@ -2109,7 +2169,7 @@ func (s *sentence) acquisitionParties(text string, c *cand, t *trig) {
 			c.investors = append(c.investors, n)
 		}
 	case tAcqNoun:
-		if n, ok := s.objectAfter(text, t.j, 12); ok {
+		if n, ok := s.boughtAfter(text, t.j, 12); ok {
 			c.company = n
 		}
 		if t.i > 0 {
@@ -2553,6 +2613,9 @@ func (s *sentence) plainDeals(text string, focus name) []*cand {
 			}
 			c.kind = pulse.KindAcquisition
 			s.acquisitionParties(text, c, t)
+			if c.company.text == "" && t.class == tSold && s.anaphor(t.i) && focus.text != "" {
+				c.company = name{text: focus.text} // "It was bought by Cresthaven Partners in 2021"
+			}
 			if len(c.investors) == 0 && t.i > 0 && possessive[s.toks[t.i-1].lower] && focus.text != "" && focus.text != c.company.text {
 				c.investors = append(c.investors, name{text: focus.text}) // "its purchase of X"
 			}
