@@ -131,6 +131,13 @@ var (
 // ends, or sp.Start when it has none.
 func datelineEnd(text string, sp Span) int {
 	at := sp.Start
+	if at > 2000 {
+		return at // datelines open a story
+	}
+	head := text[at:min(sp.End, at+170)]
+	if !strings.Contains(head, "-") && !strings.Contains(head, "—") && !strings.Contains(head, "–") {
+		return at
+	}
 	for range 3 {
 		sent := text[at:sp.End]
 		loc := datelineSep.FindStringIndex(sent)
