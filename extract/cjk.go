@@ -14,8 +14,8 @@ import (
 
 // Chinese, Japanese and Korean deal sentences get their own reading:
 // Chinese and Japanese have no spaces between words, Korean fixes its
-// particles to them (see "---- Korean ----"). A Chinese sentence is read clause by clause
-// ("<公司>完成<金额><轮次>融资，由<投资方>领投，<投资方>跟投"); a Japanese
+// particles to them (see "---- Korean ----"). A Chinese sentence is read
+// clause by clause ("<公司>完成<金额><轮次>融资，由<投资方>领投，<投资方>跟投"); a Japanese
 // one as a whole, around its topic ("<会社>は…<金額>の資金調達を実施").
 // Names are cut out of the words before the verb: descriptors ("芯片公司",
 // "…を開発する", "…の"), quotes, bracketed English names and locations,
@@ -1316,6 +1316,9 @@ func cjkLeads(text string, sp Span, c *cand) {
 	switch {
 	case korean(text[sp.Start:sp.End]):
 		koParties(text, sp, c)
+		if c.money == nil {
+			c.money = koStated(text, sp)
+		}
 	case japanese(text, sp):
 		cjkParties(text, sp, c, true)
 	default:
@@ -1743,7 +1746,7 @@ var (
 	koRaiseIn = regexp.MustCompile(`^(?:투자유치|투자받)`)
 	koFunds   = map[string]bool{"투자": true, "투자금": true, "자금": true, "펀딩": true, "라운드": true, "투자유치": true}
 	koInvest  = regexp.MustCompile(`^투자(?:했|한다|하며|하고|해)`)
-	koAcq     = regexp.MustCompile(`^(?:인수|흡수합병|인수합병)(?:했|한|하며|하고|하기로|하는|할|해|됐|되었|된|되며|돼|를|에|$)|^피인수|^품었|^품에`)
+	koAcq     = regexp.MustCompile(`^(?:인수|흡수합병|인수합병)(?:\(M&A\))?(?:했|한|하며|하고|하기로|하는|할|해|됐|되었|된|되며|돼|를|에|$)|^피인수|^품었|^품에`)
 	koIPO     = regexp.MustCompile(`^(?:상장|입성)(?:했|됐|되었|하며|해)`)
 	koIPONoun = regexp.MustCompile(`^(?:상장|IPO|기업공개|기업공개\(IPO\))(?:을|를|에)?$`)
 	koDone    = regexp.MustCompile(`^(?:성공|마쳤|마친|완료|마무리)`)
@@ -1811,7 +1814,7 @@ func koVerbAt(text string, ws []koWord, i int, all []money.Match) (koVerb, bool)
 	switch {
 	case koAcq.MatchString(s):
 		v := koVerb{kind: pulse.KindAcquisition, at: i, by: i}
-		rest := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(s, "인수합병"), "흡수합병"), "인수")
+		rest := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(s, "인수합병"), "흡수합병"), "인수"), "(M&A)")
 		v.passive = strings.HasPrefix(s, "피인수") || strings.HasPrefix(rest, "됐") || strings.HasPrefix(rest, "되") || strings.HasPrefix(rest, "된") || strings.HasPrefix(rest, "돼")
 		if (rest == "를" || rest == "에") && next != "" {
 			v.by = i + 1 // "인수를 완료했다", "인수에 성공했다"
@@ -1883,7 +1886,7 @@ func koRaisesWith(text string, w koWord, all []money.Match, received bool) bool 
 			return true
 		}
 	}
-	return false
+	return len(koBareWon(text, Span{w.start, w.end})) > 0
 }
 
 // koIPOContext reports whether s tells of a listing: "공모", "IPO",
@@ -2123,28 +2126,45 @@ func koTopic(text string, ws []koWord, from, to int) (koName, int) {
 // 인수했다"), the owner of a stake ("T의 지분 30%를", "T 지분을"), or the
 // word right before the verb ("S, T 인수").
 func koTarget(text string, ws []koWord, from, at int) (koName, bool) {
+	adjacent := true // no word but an amount between here and the verb
 	for i := at - 1; i >= from; i-- {
 		w := ws[i]
 		if w.comma || w.koIs("은", "는", "이", "가") {
 			break
 		}
-		if !w.koIs("을", "를") && !(i == at-1 && w.part == "" && !koStakeWord(w.text(text))) {
-			continue
-		}
-		if strings.HasPrefix(w.base(text), "지분") || koStakeWord(w.base(text)) {
-			// The stake's owner is the word before "지분".
+		obj := w.koIs("을", "를")
+		if obj && (koStakeWord(w.base(text)) || strings.HasPrefix(w.base(text), "경영권")) {
+			// The stake's owner is the word before "지분" or "경영권".
 			for j := i; j >= from && j >= i-3; j-- {
-				if strings.HasPrefix(ws[j].text(text), "지분") && j > from && (ws[j-1].part == "의" || ws[j-1].part == "") {
+				if t := ws[j].text(text); (strings.HasPrefix(t, "지분") || strings.HasPrefix(t, "경영권")) && j > from && (ws[j-1].part == "의" || ws[j-1].part == "") {
 					n, who := koNameAt(text, ws, j-1)
 					return n, who == koNamed
 				}
 			}
 			return koName{}, false
 		}
+		if koAmountWord(text, w) {
+			continue // "T 500억 원에 인수"
+		}
+		if !obj && !(adjacent && w.part == "" && !koStakeWord(w.text(text))) {
+			adjacent = false
+			continue
+		}
 		n, who := koNameAt(text, ws, i)
 		return n, who == koNamed
 	}
 	return koName{}, false
+}
+
+// koAmountWord reports whether w is part of an amount: "500억에", "원에",
+// "규모에".
+func koAmountWord(text string, w koWord) bool {
+	b := w.base(text)
+	if b == "원" || b == "규모" || b == "달러" || b == "약" || b == "총" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(b)
+	return unicode.IsDigit(r)
 }
 
 // koStakeWord reports whether s is a stake told as a share: "30%를",
@@ -2223,7 +2243,8 @@ var (
 		"분야": true, "산업": true, "사업": true, "기술": true, "부문": true, "영역": true, "프로젝트": true, "해외": true, "국내": true, "지역": true,
 		"부동산": true, "주식": true, "채권": true, "설비": true, "공장": true, "연구개발": true, "인프라": true, "데이터센터": true, "펀드": true,
 		"미국": true, "중국": true, "일본": true, "유럽": true, "동남아": true, "인도": true, "소상공인": true, "고객": true, "중소기업": true,
-		"소비자": true, "개인": true, "사용자": true, "이용자": true, "가맹점": true}
+		"소비자": true, "개인": true, "사용자": true, "이용자": true, "가맹점": true, "사업부": true, "사업부문": true, "자산": true,
+		"부지": true, "건물": true, "특허": true, "브랜드": true, "사업권": true}
 	// koCompanyWords are what a company is called when it is not named:
 	// "이 회사", "한 스타트업".
 	koCompanyWords = map[string]bool{"회사": true, "기업": true, "업체": true, "스타트업": true, "벤처": true, "벤처기업": true, "플랫폼": true,
@@ -2256,10 +2277,18 @@ func koNameAt(text string, ws []koWord, i int) (koName, int) {
 		}
 		b = pa
 	}
-	// A tag before the name: "[단독]누리칩".
+	// A tag before the name: "[단독]누리칩"; a legal form: "(주)누리칩".
 	if strings.HasPrefix(text[a:b], "[") {
 		if k := strings.Index(text[a:b], "]"); k > 0 {
 			a += k + 1
+		}
+	}
+	for _, l := range []string{"(주)", "㈜", "주식회사"} {
+		if strings.HasPrefix(text[a:b], l) && b-a > len(l) {
+			a += len(l)
+		}
+		if strings.HasSuffix(text[a:b], l) && b-a > len(l) {
+			b -= len(l)
 		}
 	}
 	if qa, qb, ok := lastQuoted(text, a, b); ok {
@@ -2357,7 +2386,11 @@ func koParties(text string, sp Span, c *cand) {
 	}
 	for i, w := range ws {
 		t := w.text(text)
-		if role := koRole(t); role != 0 {
+		role := koRole(t)
+		if role == 0 && i > 0 && strings.HasSuffix(ws[i-1].base(text), "투자") && (strings.HasPrefix(t, "단행") || strings.HasPrefix(t, "집행")) {
+			role = 1 // "Y도 후속 투자를 단행했다"
+		}
+		if role != 0 {
 			// The subject: the nearest "X가", "X도", "X 등이" before.
 			lead := role == 2
 			for j := i - 1; j >= 0 && j >= i-5; j-- {
@@ -2467,22 +2500,100 @@ var (
 	koNotAfter  = regexp.MustCompile(`^\s?(?:이상|수준|규모|가량|대)?(?:의|으로|로|를|을|에)?\s?(?:기업가치|가치|밸류|시장|매출|시가총액|평가)`)
 )
 
-// koAmount is the first amount in sp that sizes the deal.
+// koAmount is the first amount in sp that sizes the deal; failing one with
+// a currency, one in won without it, as headlines write them ("120억
+// 유치").
 func koAmount(text string, sp Span, all []money.Match) *money.Match {
-	for i := range all {
-		m := all[i]
-		if m.Start < sp.Start || m.End > sp.End || m.PerUnit {
-			continue
+	for _, ms := range [][]money.Match{all, koBareWon(text, sp)} {
+		for _, m := range ms {
+			if m.Start < sp.Start || m.End > sp.End || m.PerUnit {
+				continue
+			}
+			pre := strings.ToValidUTF8(text[max(sp.Start, m.Start-30):m.Start], "")
+			post := strings.ToValidUTF8(text[m.End:min(sp.End, m.End+30)], "")
+			if koNotBefore.MatchString(pre) || koNotAfter.MatchString(post) {
+				continue
+			}
+			return &m
 		}
-		pre := strings.ToValidUTF8(text[max(sp.Start, m.Start-30):m.Start], "")
-		post := strings.ToValidUTF8(text[m.End:min(sp.End, m.End+30)], "")
-		if koNotBefore.MatchString(pre) || koNotAfter.MatchString(post) {
-			continue
-		}
-		return &m
 	}
 	return nil
 }
+
+var koBareRe = regexp.MustCompile(`\d[\d,.]*\s?[조억](?:\s?\d[\d,.]*\s?[억만])?`)
+
+// koBareWon reads the amounts in sp written in 조 and 억 with no currency
+// after them: money.Find counts those as numbers, not money, but in a
+// Korean deal they are won. "10억대" is a range, not an amount.
+func koBareWon(text string, sp Span) []money.Match {
+	var out []money.Match
+	s := text[sp.Start:sp.End]
+	for _, loc := range koBareRe.FindAllStringIndex(s, -1) {
+		if prev, _ := utf8.DecodeLastRuneInString(s[:loc[0]]); loc[0] > 0 && (prev < 0x80 && (unicode.IsLetter(prev) || unicode.IsDigit(prev)) || prev == '.') {
+			continue
+		}
+		if !koBareNext(s[loc[1]:]) {
+			continue // "10억대", "1억 명"
+		}
+		piece := s[loc[0]:loc[1]]
+		ms := money.Find(piece + " 원")
+		if len(ms) != 1 || ms[0].Start != 0 || ms[0].End < len(piece) {
+			continue
+		}
+		out = append(out, money.Match{Start: sp.Start + loc[0], End: sp.Start + loc[1], Amount: ms[0].Amount, Currency: ms[0].Currency})
+	}
+	return out
+}
+
+// koBareNext reports whether what follows a bare amount makes it money: a
+// particle, "규모", "투자", the end; not a counted noun ("1억 명") or a
+// range ("10억대").
+func koBareNext(s string) bool {
+	s = strings.TrimPrefix(s, " ")
+	if s == "" || strings.ContainsRune(",.)'’", rune(s[0])) {
+		return true
+	}
+	for _, w := range []string{"을", "를", "에", "의", "이", "가", "은", "는", "으로", "로", "도", "과", "와", "규모", "투자", "유치", "상당", "어치"} {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// koStated is the amount a sentence after a deal states for it: "투자
+// 규모는 120억 원이다", "이번 투자 금액은 비공개다".
+func koStated(text string, sp Span) *money.Match {
+	ws := koWords(text, sp)
+	for i, w := range ws {
+		b := w.base(text)
+		prev := ""
+		if i > 0 {
+			prev = ws[i-1].base(text)
+		}
+		if !w.koIs("은", "는", "이", "가") || !koStatedWords[b] || !strings.Contains(b, "투자") && !strings.Contains(b, "유치") && prev != "투자" && prev != "유치" {
+			continue
+		}
+		if strings.Contains(text[sp.Start:w.start], "누적") {
+			return nil
+		}
+		all := money.Find(text[w.end:sp.End])
+		for k := range all {
+			all[k].Start += w.end
+			all[k].End += w.end
+			if a := all[k].Alt; a != nil {
+				alt := *a
+				alt.Start += w.end
+				alt.End += w.end
+				all[k].Alt = &alt
+			}
+		}
+		return koAmount(text, Span{w.end, sp.End}, all)
+	}
+	return nil
+}
+
+var koStatedWords = map[string]bool{"규모": true, "금액": true, "투자금": true, "투자금액": true, "유치액": true, "투자액": true, "투자규모": true, "유치금액": true}
 
 var koRoundRe = regexp.MustCompile(`(?i)(프리\s?-?\s?시리즈\s?|프리\s?-?\s?|pre-?\s?(?:series\s?)?)([A-H])(?:\d|\+)*|(?:시리즈|series)\s?-?\s?([A-H])(?:\d|\+)*|(프리\s?시드|pre-?seed)|(시드|seed)|(엔젤)|(브릿지|브리지|bridge)|(전략적\s?투자)|(프리\s?IPO|pre-?IPO)`)
 

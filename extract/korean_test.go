@@ -82,6 +82,16 @@ func TestKoreanFunding(t *testing.T) {
 		{"누리칩 120억 원 규모 시리즈A 투자 유치", []cjkWant{
 			{company: "누리칩", kind: pulse.KindFundingRound, amount: 1.2e10, currency: "KRW", round: "series_a"},
 		}},
+		// Headlines leave out the won.
+		{"[더벨] 누리칩, 시리즈A 120억 유치", []cjkWant{
+			{company: "누리칩", kind: pulse.KindFundingRound, amount: 1.2e10, currency: "KRW", round: "series_a"},
+		}},
+		{"(주)클래스온, 1조2000억 규모 시리즈C 투자 유치", []cjkWant{
+			{company: "클래스온", kind: pulse.KindFundingRound, amount: 1.2e12, currency: "KRW", round: "series_c"},
+		}},
+		{"퓨처로봇은 이용자 1억 명을 확보하며 시리즈B 투자를 유치했다.", []cjkWant{
+			{company: "퓨처로봇", kind: pulse.KindFundingRound, round: "series_b"},
+		}},
 		{"[단독] 메디웨이브, 시리즈B 라운드 마무리", []cjkWant{
 			{company: "메디웨이브", kind: pulse.KindFundingRound, round: "series_b"},
 		}},
@@ -112,6 +122,15 @@ func TestKoreanOtherKinds(t *testing.T) {
 		}},
 		{"카카오, 모빌리티 스타트업 타다랩 인수", []cjkWant{
 			{company: "타다랩", kind: pulse.KindAcquisition, investors: "카카오"},
+		}},
+		{"카카오, 보이스로그 500억에 인수", []cjkWant{
+			{company: "보이스로그", kind: pulse.KindAcquisition, amount: 5e10, currency: "KRW", investors: "카카오"},
+		}},
+		{"카카오는 보이스로그의 경영권을 인수했다.", []cjkWant{
+			{company: "보이스로그", kind: pulse.KindAcquisition, investors: "카카오"},
+		}},
+		{"카카오는 보이스로그를 인수합병(M&A)했다.", []cjkWant{
+			{company: "보이스로그", kind: pulse.KindAcquisition, investors: "카카오"},
 		}},
 		{"보이스로그는 지난해 네이버에 인수됐다.", []cjkWant{
 			{company: "보이스로그", kind: pulse.KindAcquisition, investors: "네이버"},
@@ -176,6 +195,7 @@ func TestKoreanNoDeal(t *testing.T) {
 		"핀테크 기업 머니핏은 소상공인에게 500억 원의 대출을 제공했다.",
 		"네이버가 보이스로그를 인수할 것이라는 설이 돌았다.",
 		"보이스로그 인수 후보로 네이버가 거론된다.",
+		"카카오는 네이버의 웹툰 사업부를 인수했다.",
 	} {
 		checkCJK(t, text, nil)
 	}
@@ -193,6 +213,11 @@ func TestKoreanExtract(t *testing.T) {
 			[]string{"메디웨이브 funding_round 8e+09 KRW series_a [카카오벤처스|스파크랩|디캠프] [카카오벤처스]"}},
 		{"네이버, 음성 AI 스타트업 보이스로그 인수\n\n네이버는 음성 인식 기술을 보유한 보이스로그를 500억 원에 인수했다고 2일 밝혔다. 네이버는 앞서 다른 AI 기업 인수도 검토한 바 있다.",
 			[]string{"보이스로그 acquisition 5e+10 KRW  [네이버] []"}},
+		// The amount told in the next sentence; a follow-on investor.
+		{"머니핏이 시리즈A 투자를 유치했다. 투자 규모는 70억 원이며, 카카오벤처스가 리드하고 기존 투자사인 디캠프도 후속 투자를 단행했다.",
+			[]string{"머니핏 funding_round 7e+09 KRW series_a [카카오벤처스|디캠프] [카카오벤처스]"}},
+		{"머니핏이 시리즈A 투자를 유치했다. 이로써 누적 투자 규모는 100억 원이 됐다.",
+			[]string{"머니핏 funding_round 0  series_a [] []"}},
 		// The lead named as the topic of the next sentence; another
 		// firm's programme is no investor.
 		{"그린셀, 시드 투자 유치\n\n배양육 스타트업 그린셀이 20억 원 규모의 시드 투자를 유치했다. 퓨처플레이는 이번 라운드를 주도했다. 한빛벤처스는 지난해 정부 과제에 참여했다.",
