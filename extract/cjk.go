@@ -1659,7 +1659,13 @@ func koWords(text string, sp Span) []koWord {
 		case strings.ContainsRune(")）]」』”’", r) && depth > 0:
 			depth--
 		}
-		if unicode.IsSpace(r) && depth == 0 {
+		if r == '…' && depth == 0 {
+			n0 := len(out)
+			flush(i) // "인수…1200억 규모": a headline's pause
+			if len(out) > n0 {
+				out[len(out)-1].comma = true
+			}
+		} else if unicode.IsSpace(r) && depth == 0 {
 			flush(i)
 		} else if start < 0 {
 			start = i
@@ -1677,7 +1683,7 @@ func koCloses(s string) bool {
 }
 
 // koParticles are the particles a word may end with, longest first.
-var koParticles = []string{"으로부터", "로부터", "에게서", "으로는", "에서는", "에서도", "에게는", "에서", "에게", "에는", "에도", "으로", "께서",
+var koParticles = []string{"으로부터", "로부터", "에게서", "으로는", "로는", "에서는", "에서도", "에게는", "에서", "에게", "에는", "에도", "으로", "께서",
 	"은", "는", "이", "가", "을", "를", "의", "에", "로", "와", "과", "도"}
 
 // koSplit finds the particle that ends text[a:b]: the stem's end and the
@@ -2047,7 +2053,7 @@ func koDeal(text string, sp Span, ws []koWord, v koVerb, from, until int, prev *
 		default:
 			if n, ok := koHeadline(text, sp, ws, from, v.at, all); ok {
 				c.company, c.aliases = n.n, n.aliases
-			} else if koAmountOrRound(text, own, all) {
+			} else if koAmountOrRound(text, own, all) && !koOtherSubject(text, ws, from, v.at) {
 				f.pronoun = true // "지난해에는 40억 원을 유치했다": the text's company
 			} else {
 				return f, false
@@ -2114,12 +2120,45 @@ func koTopic(text string, ws []koWord, from, to int) (koName, int) {
 				continue
 			}
 			n, who := koNameAt(text, ws, i)
+			if who == koNamed {
+				n.aliases = append(n.aliases, koRuns(text, ws, i)...)
+			}
 			if who != koNone {
 				return n, who
 			}
 		}
 	}
 	return koName{}, koNone
+}
+
+// koRuns is the service a company is said to run, which headlines often
+// name instead: "타고라이드를 운영하는 라이드웍스", "타고라이드 운영사
+// 라이드웍스".
+func koRuns(text string, ws []koWord, i int) []string {
+	if i < 2 {
+		return nil
+	}
+	switch v := ws[i-1].text(text); {
+	case koRunsRe.MatchString(v) && ws[i-2].koIs("을", "를"),
+		(v == "운영사" || v == "개발사") && ws[i-2].part == "" && !ws[i-2].comma:
+		if n, who := koNameAt(text, ws, i-2); who == koNamed {
+			return []string{n.n.text}
+		}
+	}
+	return nil
+}
+
+var koRunsRe = regexp.MustCompile(`^(?:운영하는|운영하고|운영 중인|서비스하는|선보인|만든)$`)
+
+// koOtherSubject reports whether the words from..at have a subject that
+// names no company: "바이오 분야가 가장 많은 투자를 유치했다".
+func koOtherSubject(text string, ws []koWord, from, at int) bool {
+	for _, w := range ws[from:at] {
+		if w.koIs("이", "가") && !koAmountWord(text, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // koTarget is what an acquisition buys: the object before the verb ("T를
@@ -2460,8 +2499,8 @@ func koList(text string, ws []koWord, i int) []name {
 			continue
 		}
 		if t == "등" || strings.HasPrefix(t, "등") && ws[j].stem-ws[j].start == len("등") {
-			flush()
-			break
+			flush() // what follows "등" up to the next comma says what they are
+			continue
 		}
 		item = append(item, j)
 		if ws[j].comma || ws[j].koIs("와", "과") || j == i {

@@ -27,6 +27,13 @@ func TestKoreanFunding(t *testing.T) {
 		{"AI 반도체 스타트업 칩노바, 프리A 투자 유치", []cjkWant{
 			{company: "칩노바", kind: pulse.KindFundingRound, round: "pre_series_a"},
 		}},
+		// The operator of a service the headline may name instead.
+		{"중고거래 앱 마켓온을 운영하는 온마켓랩스가 100억 원 규모의 시리즈A 투자를 유치했다. 이번 투자에는 스파크랩, 디캠프 등 기존 투자사와 신규 투자사인 한빛벤처스가 참여했다.", []cjkWant{
+			{company: "온마켓랩스", aliases: "마켓온", kind: pulse.KindFundingRound, amount: 1e10, currency: "KRW", round: "series_a", investors: "스파크랩|디캠프|한빛벤처스"},
+		}},
+		{"중고거래 앱 마켓온 운영사 온마켓랩스는 시드 투자를 유치했다.", []cjkWant{
+			{company: "온마켓랩스", aliases: "마켓온", kind: pulse.KindFundingRound, round: "seed"},
+		}},
 		// Investors in the same sentence and the next.
 		{"에듀테크 기업 클래스온(대표 김민준)이 50억 원 규모의 프리시리즈A 투자를 유치했다. 이번 투자는 블루포인트파트너스가 리드하고 카카오벤처스, 스파크랩 등이 참여했다.", []cjkWant{
 			{company: "클래스온", kind: pulse.KindFundingRound, amount: 5e9, currency: "KRW", round: "pre_series_a",
@@ -129,6 +136,9 @@ func TestKoreanOtherKinds(t *testing.T) {
 		{"카카오는 보이스로그의 경영권을 인수했다.", []cjkWant{
 			{company: "보이스로그", kind: pulse.KindAcquisition, investors: "카카오"},
 		}},
+		{"[더벨] 한화, 로봇 스타트업 에이치로보 인수…1200억 규모", []cjkWant{
+			{company: "에이치로보", kind: pulse.KindAcquisition, amount: 1.2e11, currency: "KRW", investors: "한화"},
+		}},
 		{"카카오는 보이스로그를 인수합병(M&A)했다.", []cjkWant{
 			{company: "보이스로그", kind: pulse.KindAcquisition, investors: "카카오"},
 		}},
@@ -196,6 +206,7 @@ func TestKoreanNoDeal(t *testing.T) {
 		"네이버가 보이스로그를 인수할 것이라는 설이 돌았다.",
 		"보이스로그 인수 후보로 네이버가 거론된다.",
 		"카카오는 네이버의 웹툰 사업부를 인수했다.",
+		"업종별로는 바이오·의료 분야가 5000억 원으로 가장 많은 투자를 유치했다.",
 	} {
 		checkCJK(t, text, nil)
 	}
