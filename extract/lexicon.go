@@ -83,13 +83,13 @@ snags|snagged|gets|got|receives|received|receive|will receive|obtains|obtained|a
 found donors|found investors|found backers|won backing|gained backing|completes|completed|gathers|scores|scored|wins|won|nets|netted|clinches|clinched|rakes in|raked in|hauls in|
 hauled in|pockets|pocketed|grabs|grabbed|notches|collects|collected|draws|drew|has been granted|was granted|granted|issued|issues|emitiu|emitiram|emite|benefit from|benefits from|approved for|recommended for|selected for|
 selected to receive|has been awarded|was awarded|were awarded|were each awarded|each awarded|were granted|have been awarded|levanta|levantou|levantó|levantado|a souscrit|souscrit|recibe|recibió|ha recibido|recibido|había recibido|había captado|captado|ha chiuso|chiuso|ha raccolto|aveva raccolto|ha ottenuto|ottenuto|ottiene|haalt op|heeft opgehaald|ontvangt|heeft ontvangen|ha levantado|había levantado|capta|captou|captó|ha captado|ha obtenido|obtuvo|obtenido|a obtenu|obtenu|avait obtenu|a bouclé|avait levé|a levé|recebe|recebeu|sammelt|eingesammelt|erhält|erhalten|erhielt|
-sichert|schließt|abgeschlossen|raccoglie|raccolto|chiude|incassa|haalt|opgehaald|lève|lèvent|levé|boucle|bouclé|bouclée|recauda|recaudó|consigue|obtiene|cierra|cerró|融资|完成|調達|获得`,
+sichert|gesichert|schließt|abgeschlossen|raccoglie|raccolto|chiude|incassa|haalt|opgehaald|lève|lèvent|levé|boucle|bouclé|bouclée|recauda|recaudó|consigue|obtiene|cierra|cerró|融资|完成|調達|获得`,
 	tRound: `seed|led by|co-led by|funding|fundraise|fundraising|funding round|financing round|financing|round|investment round|seed round|seed funding|pre-seed|series a|series b|
 series c|series d|series e|series f|series g|series h|capital injection|venture capital|venture funding|equity funding|growth round|
 bridge round|rodada|rodada de investimento|aporte|finanzierungsrunde|finanzierung|series-a-finanzierung|seed-finanzierung|levée|
 levée de fonds|tour de table|ronda|finanziamento|aumento di capitale|financieringsronde|investeringsronde|ronda de financiación|investimento|investissement|inversión|融资|轮融资`,
 	tAcquire: `acquire|acquires|acquired|acquiring|to acquire|buys|bought|buy|purchase|purchases|purchased|purchasing|takes over|took over|
-snaps up|snapped up|übernimmt|übernommen|kauft|gekauft|rachète|racheté|acquiert|adquire|adquiriu|compra|comprou|adquiere|adquirió|rileva|rilevare|ha rilevato|acquisisce|ha acquisito|acquista|ha acquistato|neemt over|overgenomen|ha adquirido|adquirido|a acquis|a racheté|收购|買収`,
+snaps up|snapped up|übernimmt|übernommen|kauft|gekauft|rachète|racheté|acquiert|adquire|adquiriu|compra|comprou|adquiere|adquirió|erwirbt|erworben|rileva|rilevare|ha rilevato|acquisisce|ha acquisito|acquista|ha acquistato|neemt over|overgenomen|ha adquirido|adquirido|a acquis|a racheté|收购|買収`,
 	tAcqNoun: `acquisition|purchase of|takeover|buyout|übernahme|rachat|aquisição|adquisición`,
 	tSold: `sold to|acquired by|bought by|taken over by|verkauft|vendida para|vendido para|vendu à|vendue à|racheté par|rachetée par|
 adquirida por|adquirido por|adquirida pelo|adquirida pela|adquirido pelo|adquirido pela|übernommen von`,
@@ -97,7 +97,7 @@ adquirida por|adquirido por|adquirida pelo|adquirida pela|adquirido pelo|adquiri
 	tCommit: `investment|project|plan|commitment|programme|program|initiative|expansion`,
 	tFund:   `fund|fonds|fundo|fondo|vehicle|first close|final close|first closing|final closing`,
 	tDebt: `loan|loans|term loan|credit facility|facility|debt|debt financing|venture debt|notes|senior notes|convertible notes|bond|
-bonds|convertible|credit line|project financing|project finance|line of credit|dívida|dívidas|kredit|darlehen|prêt|préstamo|préstamo participativo|equipment financing|equipment loan|debêntures|debentures|debenture|bonos|anleihe|anleihen|obligations convertibles|crédit syndiqué|crédit|emprunt|línea de crédito|linha de crédito|ligne de crédit|financement bancaire|borrowing`,
+bonds|convertible|credit line|project financing|project finance|line of credit|dívida|dívidas|kredit|darlehen|prêt|préstamo|préstamo participativo|brückendarlehen|bankdarlehen|förderdarlehen|kreditlinie|innovatiekrediet|krediet|lening|equipment financing|equipment loan|debêntures|debentures|debenture|bonos|anleihe|anleihen|obligations convertibles|crédit syndiqué|crédit|emprunt|línea de crédito|linha de crédito|ligne de crédit|financement bancaire|borrowing`,
 	tGrant: `grant|grants|prize|award|awarded|subsidy|non-dilutive|eu funding|förderung|fördermittel|subvention|blended finance|
 eic accelerator|horizon europe|förderbeitrag|fördergelder|subvención|subvencion|subsídio|zuschuss|non-repayable contribution|non-repayable|grant funding`,
 	tIPO: `ipo|initial public offering|went public|goes public|listing|listed on|debuted on|began trading|börsengang|oferta pública inicial|introduction en bourse`,
@@ -145,7 +145,7 @@ var cancelled = phrases(`terminated|terminate|terminates|terminating|ends|scraps
 fell apart|walked away|geplatzt|annulé|cancelado|cancelada`)
 
 // aggregates mark running totals near an amount.
-var aggregates = phrases(`to date|so far|in total|in the first quarter|in the second quarter|in the third quarter|in the fourth quarter|in the first half|in the second half|in q1|in q2|in q3|in q4|in h1|in h2|year over year|year-on-year|bringing the round to|taking the round to|bringing its series|bringing the fund to|taking the fund to|bringing it to|over the past|over the last|in the past|during the past|no total|altogether|cumulative|cumulatively|over the years|since its founding|
+var aggregates = phrases(`to date|so far|in total|desde a fundação|desde sua fundação|desde su fundación|depuis sa création|seit der gründung|seit gründung|in the first quarter|in the second quarter|in the third quarter|in the fourth quarter|in the first half|in the second half|in q1|in q2|in q3|in q4|in h1|in h2|year over year|year-on-year|bringing the round to|taking the round to|bringing its series|bringing the fund to|taking the fund to|bringing it to|over the past|over the last|in the past|during the past|no total|altogether|cumulative|cumulatively|over the years|since its founding|
 since inception|since it was founded|since it was established|since being founded|since founding|since its creation|since launch|since its launch|total funding|bringing its total|bringing the total|brings its total|brings the total|
 total|total of|totalise|totalisent|totaliza|across|rounds totaling|rounds , totaling|rounds totalling|rounds , totalling|deals totaling|
 deals , totaling|deals worth|rounds worth|combined|em sete|até hoje|bis heute|au total|en total|insgesamt bisher`)
@@ -220,7 +220,7 @@ var investorCues = map[string][]investorCue{}
 
 func init() {
 	for _, s := range strings.Split(`led by|co-led by|jointly led by|coled by|lead investor is|lead investors are|coliderada pela|coliderada por|
-liderada por|liderada pela|guidato da|guidata da|onder leiding van|liderado por|liderado pela|mené par|menée par|angeführt von|angeführt wurde die runde von|angeführt wird die runde von|led the round|
+liderada por|liderada pela|geleid door|wordt geleid door|guidato da|guidata da|onder leiding van|liderado por|liderado pela|mené par|menée par|angeführt von|angeführt wurde die runde von|angeführt wird die runde von|led the round|
 co-led the round|led the investment|leads the round|lead :|leads :|led|co-led`, "|") {
 		p := strings.Fields(strings.TrimSpace(s))
 		investorCues[p[0]] = append(investorCues[p[0]], investorCue{p, true})
@@ -229,7 +229,7 @@ co-led the round|led the investment|leads the round|lead :|leads :|led|co-led`, 
 from investors including|from investors|from|by|von|bij|including|participated|also participated|joined|investors include|investors including|backed by|invested by|provided by|
 com participação da|com participação de|com participação do|com participação dos|feito pelo|feito pela|feita pelo|feita pela|
 auprès de|auprès d'|avec la participation de|aux côtés de|aux côtés d'|zum investorenkreis zählen u.a .|zum investorenkreis zählen|geld kam nun vom|geld kam von|
-beteiligt sind|mit beteiligung von|con la participación de|con la partecipazione di|con la partecipazione della|con la partecipazione del|sottoscritto da|de parte de|alongside|investors :|backers :|also in :|along with|joined by|
+beteiligt sind|mit beteiligung von|con la participación de|met deelname van|con la partecipazione di|con la partecipazione della|con la partecipazione del|sottoscritto da|de parte de|alongside|investors :|backers :|also in :|along with|joined by|
 sold to|acquired by|ont participé|ont tous participé|participé|participaram|participaron|beteiligten sich|beteiligte sich|beteiligen sich|beteiligt sich|also participate|
 took part|taking part|also taking part|joining|also joining|participating|also participating|also investing|commitments came from|came from|
 commitments from|limited partners include|limited partners included|participação da|participação de|participação do|a participação da|

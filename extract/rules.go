@@ -1494,6 +1494,13 @@ func implausibleCompany(n string, kind pulse.DealKind) bool {
 	if allCommon {
 		return true
 	}
+	if len(ws) == 1 {
+		for _, suf := range []string{"darlehen", "kredit", "finanzierung", "runde", "kapital", "anteile", "beteiligung", "gründern"} {
+			if strings.HasSuffix(ws[0], suf) {
+				return true // German compounds: "Brückendarlehen", "Eigenkapital"
+			}
+		}
+	}
 	if len(ws) == 1 && adverbs[ws[0]] {
 		return true
 	}
@@ -1512,9 +1519,17 @@ func descriptorWord(w string) bool {
 	if descriptorHeads[w] || generic[w] {
 		return true
 	}
+	stem := w
+	for _, end := range []string{"en", "e", "n", "s"} {
+		if strings.HasSuffix(stem, end) && len(stem) > 6 {
+			stem = strings.TrimSuffix(stem, end) // "Spezialisten", "Anbietern"
+			break
+		}
+	}
 	for _, suf := range []string{"start-up", "startup", "plattform", "konzern", "firma", "gesellschaft", "investor", "investoren", "-cloud",
-		"geber", "anbieter", "hersteller", "spezialist", "dienstleister", "entwickler", "betreiber", "tech", "fintech", "unternehmen"} {
-		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
+		"geber", "anbieter", "hersteller", "spezialist", "dienstleister", "entwickler", "betreiber", "tech", "fintech", "unternehmen",
+		"bauer", "händler", "zulieferer", "versicherer", "durfinvesteerder", "bedrijf"} {
+		if (strings.HasSuffix(w, suf) || strings.HasSuffix(stem, suf)) && len(w) > len(suf) {
 			return true
 		}
 	}
@@ -2268,6 +2283,16 @@ func (s *sentence) investmentParties(text string, c *cand, t *trig, k int) {
 			c.investors = nil
 		}
 	}()
+	for x := max(t.j, k); x+2 < len(s.toks) && x < max(t.j, k)+10; x++ {
+		// "to invest AED 3.7 billion to build the Sarab AI Campus"
+		if s.toks[x].lower == "to" && (s.toks[x+1].lower == "build" || s.toks[x+1].lower == "develop" || s.toks[x+1].lower == "construct") &&
+			x+3 < len(s.toks) && s.toks[x+2].lower == "the" {
+			if r, ok := s.runStartingAt(x + 3); ok && r.j-r.i >= 2 && !isPlace(s.toks, r) {
+				c.company = s.nameOf(text, r) // a named project
+				return
+			}
+		}
+	}
 	for x := max(t.j, k); x < len(s.toks) && x < max(t.j, k)+12; x++ {
 		l := s.toks[x].lower
 		if l == "in" || l == "into" || l == "across" || l == "em" || l == "en" || l == "dans" {
@@ -2946,7 +2971,7 @@ func roundAt(toks []token, x int) (pulse.Round, int) {
 		return "pre_seed", 1
 	case l == "pre" && next(1) == "seed":
 		return "pre_seed", 2
-	case l == "seed" || l == "semente" || l == "seed-runde" || strings.HasPrefix(l, "seed-finanz") || l == "amorçage" || l == "semilla" || l == "种子轮" || l == "天使轮":
+	case l == "seed" || l == "semente" || l == "seed-runde" || strings.HasPrefix(l, "seed-finanz") || l == "amorçage" || l == "semilla" || l == "种子轮" || l == "天使轮" || l == "seedronde" || l == "seedrunde":
 		if next(1) == "fund" || next(1) == "funds" || next(1) == "stage" || next(1) == "-" {
 			return "", 0
 		}
