@@ -1369,7 +1369,7 @@ func (s *sentence) dealFor(text string, k int, m *money.Match, focus name) *cand
 		// "provide a $1.4bn backstop and receive warrants to acquire shares of X"
 		s.acquisitionParties(text, c, acq)
 	case c.kind == pulse.KindInvestment:
-		s.investmentParties(text, c, kindTrig, k)
+		s.investmentParties(text, c, kindTrig, k, focus)
 	default:
 		if !s.investorLed(text, c, k, e) {
 			s.raiseParties(text, c, raise, k, e, focus)
@@ -2263,10 +2263,15 @@ func (s *sentence) acquisitionParties(text string, c *cand, t *trig) {
 }
 
 // investmentParties: "A invests $N in B", "A's $N investment in India".
-func (s *sentence) investmentParties(text string, c *cand, t *trig, k int) {
+func (s *sentence) investmentParties(text string, c *cand, t *trig, k int, focus name) {
 	strict := false
 	if n, ok := s.subject(text, min(t.i, k)); ok {
 		c.investors = append(c.investors, n)
+		strict = true
+	} else if s.anaphorAt(0, min(t.i, k)) && focus.text != "" && !startsWithPossessive(s) {
+		// "The company also announced a $1 billion investment supporting
+		// AI skills training": the story's company spends.
+		c.investors = append(c.investors, name{text: focus.text})
 		strict = true
 	} else if n, ok := s.firstSubject(text, min(t.i, k)); ok {
 		c.investors = append(c.investors, n)
@@ -2323,6 +2328,11 @@ func (s *sentence) spendingPlan(from int) bool {
 		}
 	}
 	return false
+}
+
+// startsWithPossessive reports "Its ...", whose owner is named elsewhere.
+func startsWithPossessive(s *sentence) bool {
+	return len(s.toks) > 0 && possessive[s.toks[0].lower]
 }
 
 // addInvestors reads investor lists after cues ("led by", "from") in s and
