@@ -1715,8 +1715,8 @@ func koSplit(text string, a, b int) (int, string) {
 func (w koWord) text(t string) string { return t[w.start:w.end] }
 func (w koWord) base(t string) string { return t[w.start:w.stem] }
 
-// koIs reports whether the word's particle is one of ps.
-func (w koWord) koIs(ps ...string) bool {
+// marked reports whether the word's particle is one of ps.
+func (w koWord) marked(ps ...string) bool {
 	for _, p := range ps {
 		if w.part == p {
 			return true
@@ -1861,7 +1861,7 @@ func koVerbAt(text string, ws []koWord, i int, all []money.Match) (koVerb, bool)
 		return koVerb{kind: pulse.KindFundingRound, at: i, by: i}, true
 	case koInvest.MatchString(s):
 		return koVerb{kind: pulse.KindFundingRound, at: i, by: i, gives: true}, true
-	case next != "" && koRole(next) != 0 && (koFunds[ws[i].base(text)] || koRoundWord(text, ws[i])) && ws[i].koIs("을", "를", "에"):
+	case next != "" && koRole(next) != 0 && (koFunds[ws[i].base(text)] || koRoundWord(text, ws[i])) && ws[i].marked("을", "를", "에"):
 		return koVerb{kind: pulse.KindFundingRound, at: i, by: i + 1, gives: true, of: true}, true
 	case next != "" && koRaise.MatchString(next) && koRaisesWith(text, ws[i], all, strings.HasPrefix(next, "받")):
 		v := koVerb{kind: pulse.KindFundingRound, at: i, by: i + 1}
@@ -2039,10 +2039,17 @@ func koDeal(text string, sp Span, ws []koWord, v koVerb, from, until int, prev *
 		if !ok || who == koNone && !koAmountOrRound(text, own, all) || v.kind == pulse.KindDebt && (who != koNamed || !koLender.MatchString(c.company.text)) {
 			return f, false
 		}
+		var giver name
 		if who == koNamed {
-			c.investors = append(c.investors, c.company)
+			giver = c.company
+		} else if who == koPronoun && full {
+			giver, _ = cjkMain(text, sp.Start)
+			giver = name{text: giver.text}
+		}
+		if giver.text != "" {
+			c.investors = append(c.investors, giver)
 			if koRole(ws[v.by].text(text)) == 2 {
-				c.leads = append(c.leads, c.company)
+				c.leads = append(c.leads, giver)
 			}
 		}
 		f.pronoun, c.company, c.aliases = false, to.n, to.aliases
@@ -2116,7 +2123,7 @@ func koTopic(text string, ws []koWord, from, to int) (koName, int) {
 	for _, ps := range [][]string{{"은", "는", "께서"}, {"이", "가", "도"}} {
 		for i := from; i < to; i++ {
 			w := ws[i]
-			if !w.koIs(ps...) || i+1 < len(ws) && koRole(ws[i+1].text(text)) != 0 || i+2 < len(ws) && !ws[i+1].comma && koRole(ws[i+2].text(text)) != 0 {
+			if !w.marked(ps...) || i+1 < len(ws) && koRole(ws[i+1].text(text)) != 0 || i+2 < len(ws) && !ws[i+1].comma && koRole(ws[i+2].text(text)) != 0 {
 				continue
 			}
 			n, who := koNameAt(text, ws, i)
@@ -2139,7 +2146,7 @@ func koRuns(text string, ws []koWord, i int) []string {
 		return nil
 	}
 	switch v := ws[i-1].text(text); {
-	case koRunsRe.MatchString(v) && ws[i-2].koIs("을", "를"),
+	case koRunsRe.MatchString(v) && ws[i-2].marked("을", "를"),
 		(v == "운영사" || v == "개발사") && ws[i-2].part == "" && !ws[i-2].comma:
 		if n, who := koNameAt(text, ws, i-2); who == koNamed {
 			return []string{n.n.text}
@@ -2154,7 +2161,7 @@ var koRunsRe = regexp.MustCompile(`^(?:운영하는|운영하고|운영 중인|�
 // names no company: "바이오 분야가 가장 많은 투자를 유치했다".
 func koOtherSubject(text string, ws []koWord, from, at int) bool {
 	for _, w := range ws[from:at] {
-		if w.koIs("이", "가") && !koAmountWord(text, w) {
+		if w.marked("이", "가") && !koAmountWord(text, w) {
 			return true
 		}
 	}
@@ -2168,10 +2175,10 @@ func koTarget(text string, ws []koWord, from, at int) (koName, bool) {
 	adjacent := true // no word but an amount between here and the verb
 	for i := at - 1; i >= from; i-- {
 		w := ws[i]
-		if w.comma || w.koIs("은", "는", "이", "가") {
+		if w.comma || w.marked("은", "는", "이", "가") {
 			break
 		}
-		obj := w.koIs("을", "를")
+		obj := w.marked("을", "를")
 		if obj && (koStakeWord(w.base(text)) || strings.HasPrefix(w.base(text), "경영권")) {
 			// The stake's owner is the word before "지분" or "경영권".
 			for j := i; j >= from && j >= i-3; j-- {
@@ -2216,7 +2223,7 @@ func koStakeWord(s string) bool {
 // ("Y에 투자했다", "X에 인수됐다").
 func koTo(text string, ws []koWord, from, at int) (koName, bool) {
 	for i := at - 1; i >= from; i-- {
-		if ws[i].koIs("에", "에게") {
+		if ws[i].marked("에", "에게") {
 			n, who := koNameAt(text, ws, i)
 			return n, who == koNamed
 		}
@@ -2228,7 +2235,7 @@ func koTo(text string, ws []koWord, from, at int) (koName, bool) {
 // 투자를 주도했다".
 func koOf(text string, ws []koWord, from, at int) (koName, bool) {
 	for i := at - 1; i >= from && i >= at-3; i-- {
-		if ws[i].koIs("의") {
+		if ws[i].marked("의") {
 			n, who := koNameAt(text, ws, i)
 			return n, who == koNamed
 		}
@@ -2437,22 +2444,22 @@ func koParties(text string, sp Span, c *cand) {
 				if strings.HasPrefix(s, "리드") || strings.HasPrefix(s, "주도") {
 					lead = true // "X가 리드 투자자로 참여했다"
 				}
-				if koClauseEnd(text, ws[j]) || koRole(s) != 0 || ws[j].koIs("에는", "에서는") {
+				if koClauseEnd(text, ws[j]) || koRole(s) != 0 || ws[j].marked("에는", "에서는") {
 					break
 				}
-				if b := ws[j].base(text); ws[j].koIs("에") && !strings.Contains(b, "투자") && !strings.Contains(b, "라운드") {
+				if b := ws[j].base(text); ws[j].marked("에") && !strings.Contains(b, "투자") && !strings.Contains(b, "라운드") {
 					break // "X는 정부 과제에 참여했다" joined something else
 				}
-				if ws[j].koIs("이", "가", "도", "은", "는") {
+				if ws[j].marked("이", "가", "도", "은", "는") {
 					add(koList(text, ws, j), lead) // "이번 투자는" names none
 					break
 				}
 			}
 		}
-		if w.koIs("로부터", "으로부터") && (c.kind == pulse.KindFundingRound || c.kind == pulse.KindDebt || c.kind == pulse.KindGrant) {
+		if w.marked("로부터", "으로부터") && (c.kind == pulse.KindFundingRound || c.kind == pulse.KindDebt || c.kind == pulse.KindGrant) {
 			add(koList(text, ws, i), false)
 		}
-		if c.kind == pulse.KindGrant && w.koIs("의", "에서") {
+		if c.kind == pulse.KindGrant && w.marked("의", "에서") {
 			if n, who := koNameAt(text, ws, i); who == koNamed && koAgency.MatchString(n.n.text) {
 				add([]name{n.n}, false)
 			}
@@ -2473,7 +2480,7 @@ func koList(text string, ws []koWord, i int) []name {
 		if koVerbEnd(w.text(text)) || koRole(w.text(text)) != 0 {
 			break
 		}
-		if w.part != "" && !w.koIs("와", "과") {
+		if w.part != "" && !w.marked("와", "과") {
 			break
 		}
 		first = j
@@ -2503,7 +2510,7 @@ func koList(text string, ws []koWord, i int) []name {
 			continue
 		}
 		item = append(item, j)
-		if ws[j].comma || ws[j].koIs("와", "과") || j == i {
+		if ws[j].comma || ws[j].marked("와", "과") || j == i {
 			flush()
 		}
 	}
@@ -2610,7 +2617,7 @@ func koStated(text string, sp Span) *money.Match {
 		if i > 0 {
 			prev = ws[i-1].base(text)
 		}
-		if !w.koIs("은", "는", "이", "가") || !koStatedWords[b] || !strings.Contains(b, "투자") && !strings.Contains(b, "유치") && prev != "투자" && prev != "유치" {
+		if !w.marked("은", "는", "이", "가") || !koStatedWords[b] || !strings.Contains(b, "투자") && !strings.Contains(b, "유치") && prev != "투자" && prev != "유치" {
 			continue
 		}
 		if strings.Contains(text[sp.Start:w.start], "누적") {
@@ -2653,7 +2660,7 @@ func koRoundIn(text string, sp Span) (pulse.Round, Span) {
 		}
 		before, _ := utf8.DecodeLastRuneInString(s[:m[0]])
 		after, _ := utf8.DecodeRuneInString(s[m[1]:])
-		if isHangul(before) && g(1) == "" && g(8) == "" || before < 0x80 && unicode.IsLetter(before) {
+		if isHangul(before) && g(1) == "" && g(8) == "" || before < 0x80 && unicode.IsLetter(before) || g(2)+g(3) != "" && after < 0x80 && unicode.IsLetter(after) {
 			continue // inside a longer word
 		}
 		letter := strings.ToLower(g(2) + g(3))

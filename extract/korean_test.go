@@ -69,6 +69,10 @@ func TestKoreanFunding(t *testing.T) {
 		{"카카오벤처스는 머니핏의 시리즈A 투자를 리드했다.", []cjkWant{
 			{company: "머니핏", kind: pulse.KindFundingRound, round: "series_a", investors: "카카오벤처스", leads: "카카오벤처스"},
 		}},
+		{"카카오벤처스, 핀테크 펀드 결성\n\n회사는 지난해 머니핏에 30억 원을 투자했다.", []cjkWant{
+			{company: "카카오벤처스", kind: pulse.KindFund},
+			{company: "머니핏", kind: pulse.KindFundingRound, amount: 3e9, currency: "KRW", round: "undisclosed", investors: "카카오벤처스"},
+		}},
 		// An earlier round, told of the company and of "회사".
 		{"메디웨이브, 80억 원 규모 시리즈A 유치\n\n회사는 지난해 엔젤 투자로 5억 원을 유치한 바 있다.", []cjkWant{
 			{company: "메디웨이브", kind: pulse.KindFundingRound, amount: 8e9, currency: "KRW", round: "series_a"},
@@ -246,6 +250,37 @@ func TestKoreanExtract(t *testing.T) {
 		}
 		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 			t.Errorf("%s\ngot:\n%s\nwant:\n%s", tt.text, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		}
+	}
+}
+
+func TestKoreanRound(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want pulse.Round
+	}{
+		{"시리즈 A 투자", "series_a"},
+		{"Series B 투자", "series_b"},
+		{"시리즈A1", "series_a"},
+		{"프리 시리즈 A", "pre_series_a"},
+		{"pre-A 투자", "pre_series_a"},
+		{"프리시드", "pre_seed"},
+		{"시드 단계", "seed"},
+		{"엔젤 라운드", "angel"},
+		{"브릿지 라운드", "bridge"},
+		{"시리즈C 브릿지", "bridge"},
+		{"전략적 투자를", "strategic"},
+		{"프리IPO", "undisclosed"},
+		// Words that only hold a stage's name.
+		{"시드니", ""},
+		{"엔젤투자자", ""},
+		{"매쉬업엔젤스", ""},
+		{"글로우브릿지", ""},
+		{"전략적 투자자", ""},
+		{"Series Boost", ""},
+	} {
+		if got, _ := koRoundIn(tt.text, Span{0, len(tt.text)}); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }
