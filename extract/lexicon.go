@@ -158,7 +158,7 @@ fined|penalty|settlement|settle|lawsuit|damages|budget|from its own|from its bal
 chiffre|ingresos|facturación|lost|grew|fell|rose|jumped|declined|gained|compared to|up from|down from|increase from|
 grew from|rose from|previous|preceding|contracted|
 potential|record|average|median|mean|moyenne|médiane|stood|stood at|high of|low of|closed at|opened at|trading at|use|using|spend|
-allocate|earmarked|reached|totaled|totalled|amounted to|cheques of|checks of|tickets of|between|expenditure|expenditures|capex|upsized from|increased from|from an initial|initially`)
+allocate|earmarked|fees|fee|commission|commissions|reached|totaled|totalled|amounted to|cheques of|checks of|tickets of|between|expenditure|expenditures|capex|upsized from|increased from|from an initial|initially`)
 
 var nonDealAfter = phrases(`from anchor investors|from anchor|target|targeted|hard cap|in a future|in future|for a future|contract|contracts|order|orders|deal to supply|supply deal|supply agreement|lease|
 settlement|to settle|in damages|fine|penalty|buyback|share buyback|repurchase|in dividends|dividend|bonus|in bonuses|in salary|

@@ -83,6 +83,16 @@ func compatibleKinds(a, b pulse.DealKind) bool {
 }
 
 func sameParty(a, b *cand) bool {
+	for _, al := range a.aliases {
+		if pulse.NormalizeName(al) == pulse.NormalizeName(b.company.text) && al != "" {
+			return true // the brand in the headline, the operator in the body
+		}
+	}
+	for _, al := range b.aliases {
+		if pulse.NormalizeName(al) == pulse.NormalizeName(a.company.text) && al != "" {
+			return true
+		}
+	}
 	na, nb := pulse.NormalizeName(a.company.text), pulse.NormalizeName(b.company.text)
 	if na == "" || nb == "" {
 		if na != "" || nb != "" {

@@ -56,6 +56,9 @@ func (s *sentence) nearest(k, dist int, classes ...int) *trig {
 		d := k - t.j + 1
 		if t.i > k {
 			d = t.i - k
+			if s.toks[k].money > 0 {
+				d = t.i - s.moneyEnd(k) + 1 // "S$200 million (US$148 million) green loan"
+			}
 		}
 		if d < 0 {
 			d = -d
@@ -215,7 +218,7 @@ func analyse(text string, sp Span, all []money.Match) *sentence {
 		if t.class == tFund {
 			if r, ok := s.runEndingAt(t.j - 1); ok && r.i < t.i && r.i > 0 {
 				switch s.toks[r.i-1].lower {
-				case "by", "from", "and", ",", "&", "with", "including", "von", "de", "da", "par", "por":
+				case "by", "from", "and", ",", "&", "with", "including", "von", "de", "da", "par", "por", "bij", "door", "pela", "pelo", "dalla", "auprès":
 					continue
 				}
 			}
