@@ -509,8 +509,8 @@ func (s *sentence) firstSubject(text string, before int) (name, bool) {
 		if r.i >= before {
 			break
 		}
-		if s.skip[r.i] || isPlace(s.toks, r) || isGenericRun(s.toks, r) || isModifier(s.toks, r) {
-			continue // "Data centre operator Stonebridge Digital said"
+		if s.skip[r.i] || isPlace(s.toks, r) || isGenericRun(s.toks, r) || isModifier(s.toks, r) || r.i == 0 && r.j < len(s.toks) && s.toks[r.j].text == ":" {
+			continue // "Data centre operator Stonebridge Digital said", "Funds: Rimal Ventures launched"
 		}
 		// At the start, after lower-case descriptors ("Galway-headquartered
 		// Bluedrop Medical"), or after an introductory phrase and its comma.
@@ -980,6 +980,15 @@ func extractRules(text string, published time.Time) []*cand {
 		found := s.moneyDeals(text, focus, seen)
 		if len(found) == 0 {
 			found = s.plainDeals(text, focus)
+		} else {
+			// "Zestlane acquired Dokkit for an undisclosed sum, while
+			// Orbisfund closed its fund at ₹180 Cr": a purchase without a
+			// price beside a deal with one.
+			for _, p := range s.plainDeals(text, focus) {
+				if p.kind == pulse.KindAcquisition && p.money == nil && !overlapsDeal(p, found) {
+					found = append(found, p)
+				}
+			}
 		}
 		if len(found) == 0 && last != nil && quiet < 2 && len(s.money) == 0 && s.investorsAfter(text, last, 0, true) {
 			quiet = -1
@@ -1070,6 +1079,22 @@ func datelineDollar(text string) string {
 		return ""
 	}
 	return dollarCountries[ms[0].Place.Country]
+}
+
+// overlapsDeal reports whether c is one of found: the same party, or told
+// by the same trigger words.
+func overlapsDeal(c *cand, found []*cand) bool {
+	for _, f := range found {
+		if sameParty(c, f) || c.kindAt.Start < f.kindAt.End && f.kindAt.Start < c.kindAt.End {
+			return true
+		}
+		for _, n := range f.investors {
+			if orgKey(n.text) == orgKey(c.company.text) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // inSpans reports whether sp lies inside one of spans.
@@ -1181,7 +1206,8 @@ func (s *sentence) moneyEnd(k int) int {
 // price, total or other figure that is not a deal's size.
 func (s *sentence) nonDeal(k, mi int) bool {
 	e := s.moneyEnd(k)
-	if b := findPhrase(s.toks, k-6, k, nonDealBefore); b >= 0 && !s.dealValue(b) && !(s.toks[b].lower == "closed" && s.has(tFund)) {
+	if b := findPhrase(s.toks, k-6, k, nonDealBefore); b >= 0 && !s.dealValue(b) && !(s.toks[b].lower == "closed" && s.has(tFund)) &&
+		!(b+1 < k && descriptorHeads[s.toks[b+1].lower]) { // "payroll start-up Quokka HR for $8 million"
 		return true // but a fund "closed at $12bn" is its size
 	}
 	for x := max(0, k-14); x+2 < k; x++ {
