@@ -915,6 +915,7 @@ func extractRules(text string, published time.Time) []*cand {
 	out = append(out, listed...)
 	tableLines = append(tableLines, listLines...)
 	focus := name{}
+	prevName := name{} // the last company-like name of the sentence before
 	var last *cand
 	quiet := 0               // sentences since the last deal
 	seen := map[string]int{} // how often each name has appeared so far
@@ -977,7 +978,11 @@ func extractRules(text string, published time.Time) []*cand {
 			quiet = 0 // "The A$35 million round is one of the largest"
 			continue
 		}
-		found := s.moneyDeals(text, focus, seen)
+		f := focus
+		if f.text == "" && len(s.toks) > 2 && s.toks[0].lower == "it" && (s.isTrigStart(1, tRaise) || s.isTrigStart(2, tRaise)) && s.statedRound() {
+			f = prevName // "The biggest round went to Hyperion Silicon. It raised €110m in a Series B"
+		}
+		found := s.moneyDeals(text, f, seen)
 		if len(found) == 0 {
 			found = s.plainDeals(text, focus)
 		} else {
@@ -1011,6 +1016,7 @@ func extractRules(text string, published time.Time) []*cand {
 		} else {
 			quiet++
 		}
+		prevName = s.lastCompanyName(text)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].sent.Start < out[j].sent.Start })
 	return mergeCands(out)
@@ -1109,6 +1115,33 @@ func inSpans(sp Span, spans []Span) bool {
 
 // investorWords introduce a backer rather than the company backed.
 var investorWords = set(`by from including backed led`)
+
+// statedRound reports a round stage named in s.
+func (s *sentence) statedRound() bool {
+	for x := range s.toks {
+		if r, _ := roundAt(s.toks, x); r != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// lastCompanyName is the last name in s that may be a company: no place,
+// no backer after "by" or "from", no person.
+func (s *sentence) lastCompanyName(text string) name {
+	for i := len(s.runs) - 1; i >= 0; i-- {
+		r := s.runs[i]
+		if isPlace(s.toks, r) || isGenericRun(s.toks, r) || r.i > 0 && investorWords[s.toks[r.i-1].lower] {
+			continue
+		}
+		n := s.nameOf(text, r)
+		if implausibleCompany(n.text, "") || looksLikeInvestor(n.text) || personLike(text[max(0, s.span.Start-2048):min(len(text), s.span.End+2048)], n.text) {
+			continue
+		}
+		return n
+	}
+	return name{}
+}
 
 // salient is the name said most often so far, when said at least twice:
 // what an article without a clear subject sentence is about.
