@@ -582,6 +582,18 @@ func (s *sentence) verbTrigAt(x int) bool {
 	return false
 }
 
+// personCache remembers which names a text uses for people.
+type personCache map[string]bool
+
+func (pc personCache) is(text string, sp Span, n string) bool {
+	if v, ok := pc[n]; ok {
+		return v
+	}
+	v := personLike(text[max(0, sp.Start-4096):min(len(text), sp.End+4096)], n)
+	pc[n] = v
+	return v
+}
+
 // personLike reports a name the text uses for a person: "Desai said",
 // "said Desai", "Chief Executive Officer Amit Desai".
 func personLike(text, n string) bool {
@@ -915,7 +927,8 @@ func extractRules(text string, published time.Time) []*cand {
 	out = append(out, listed...)
 	tableLines = append(tableLines, listLines...)
 	focus := name{}
-	prevName := name{} // the last company-like name of the sentence before
+	var prev *sentence // the sentence before, for its last company-like name
+	people := personCache{}
 	var last *cand
 	quiet := 0               // sentences since the last deal
 	seen := map[string]int{} // how often each name has appeared so far
@@ -940,7 +953,7 @@ func extractRules(text string, published time.Time) []*cand {
 
 		// The company a later "it" or "the startup" means: the last one a
 		// sentence was about, unless that sentence is about its investors.
-		if n, ok := s.firstSubject(text, len(s.toks)); ok && !looksLikeInvestor(n.text) && !s.investorSubject(n) && (!s.aboutInvestors() || s.has(tRaise)) && mentionedTwice(text, sp, n.text) && !implausibleCompany(n.text, "") && !personLike(text[max(0, sp.Start-4096):min(len(text), sp.End+4096)], n.text) {
+		if n, ok := s.firstSubject(text, len(s.toks)); ok && !looksLikeInvestor(n.text) && !s.investorSubject(n) && (!s.aboutInvestors() || s.has(tRaise)) && mentionedTwice(text, sp, n.text) && !implausibleCompany(n.text, "") && !people.is(text, sp, n.text) {
 			focus = n
 		}
 		if hasHan(text[sp.Start:sp.End]) {
@@ -980,7 +993,9 @@ func extractRules(text string, published time.Time) []*cand {
 		}
 		f := focus
 		if f.text == "" && len(s.toks) > 2 && s.toks[0].lower == "it" && (s.isTrigStart(1, tRaise) || s.isTrigStart(2, tRaise)) && s.statedRound() {
-			f = prevName // "The biggest round went to Hyperion Silicon. It raised €110m in a Series B"
+			if prev != nil {
+				f = prev.lastCompanyName(text) // "The biggest round went to Hyperion Silicon. It raised €110m in a Series B"
+			}
 		}
 		found := s.moneyDeals(text, f, seen)
 		if len(found) == 0 {
@@ -1016,7 +1031,7 @@ func extractRules(text string, published time.Time) []*cand {
 		} else {
 			quiet++
 		}
-		prevName = s.lastCompanyName(text)
+		prev = s
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].sent.Start < out[j].sent.Start })
 	return mergeCands(out)
