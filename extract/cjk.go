@@ -1356,21 +1356,25 @@ var (
 	jaListEnd = regexp.MustCompile(`で、|で。|。|となり|となる|が|を|など|等|$`)
 )
 
-// cjkParties adds the investors and leads named in sp to c.
-func cjkParties(text string, sp Span, c *cand, ja bool) {
-	add := func(ns []name, lead bool) {
-		for _, n := range ns {
-			if pulse.NormalizeName(n.text) == pulse.NormalizeName(c.company.text) {
-				continue
-			}
-			if !hasName(c.investors, n) {
-				c.investors = append(c.investors, n)
-			}
-			if lead && !hasName(c.leads, n) {
-				c.leads = append(c.leads, n)
-			}
+// addParties adds backers to c, and to its leads when lead is set; the
+// company itself is never its own backer.
+func addParties(c *cand, ns []name, lead bool) {
+	for _, n := range ns {
+		if pulse.NormalizeName(n.text) == pulse.NormalizeName(c.company.text) {
+			continue
+		}
+		if !hasName(c.investors, n) {
+			c.investors = append(c.investors, n)
+		}
+		if lead && !hasName(c.leads, n) {
+			c.leads = append(c.leads, n)
 		}
 	}
+}
+
+// cjkParties adds the investors and leads named in sp to c.
+func cjkParties(text string, sp Span, c *cand, ja bool) {
+	add := func(ns []name, lead bool) { addParties(c, ns, lead) }
 	s := text[sp.Start:sp.End]
 	if !ja {
 		for _, cl := range cjkClauses(text, sp) {
@@ -2417,19 +2421,7 @@ var (
 // grant the agency whose programme it is ("중소벤처기업부의 팁스").
 func koParties(text string, sp Span, c *cand) {
 	ws := koWords(text, sp)
-	add := func(ns []name, lead bool) {
-		for _, n := range ns {
-			if pulse.NormalizeName(n.text) == pulse.NormalizeName(c.company.text) {
-				continue
-			}
-			if !hasName(c.investors, n) {
-				c.investors = append(c.investors, n)
-			}
-			if lead && !hasName(c.leads, n) {
-				c.leads = append(c.leads, n)
-			}
-		}
-	}
+	add := func(ns []name, lead bool) { addParties(c, ns, lead) }
 	for i, w := range ws {
 		t := w.text(text)
 		role := koRole(t)
