@@ -568,6 +568,25 @@ func (s *sentence) inPlace(x int) bool {
 	return false
 }
 
+// clauseSubject finds the subject of a clause opened by "while", "and" or
+// "whereas" before token k: the name right after it, followed by its verb.
+func (s *sentence) clauseSubject(text string, k int) (name, bool) {
+	for x := k - 1; x > 0; x-- {
+		if !clauseWords[s.toks[x].lower] && s.toks[x].lower != "and" {
+			continue
+		}
+		r, ok := s.runStartingAt(x + 1)
+		if !ok || r.j >= k || isPlace(s.toks, r) || isGenericRun(s.toks, r) {
+			return name{}, false
+		}
+		if y := r.j; verbLike(s.toks[y]) || s.verbTrigAt(y) || gapWords[s.toks[y].lower] {
+			return s.nameOf(text, r), true
+		}
+		return name{}, false
+	}
+	return name{}, false
+}
+
 // verbTrigAt reports a deal verb starting at token x, whatever its case:
 // headlines capitalise every word ("Acme Completes Acquisition of Beta").
 func (s *sentence) verbTrigAt(x int) bool {
@@ -2079,8 +2098,8 @@ func (s *sentence) raiseParties(text string, c *cand, raise *trig, k, e int, foc
 		}
 	}
 	for x := at - 1; x >= 0 && x >= at-4; x-- {
-		if generalPlural[s.toks[x].lower] {
-			return // "Berlin startups reported raising $800M"
+		if generalPlural[s.toks[x].lower] && !s.toks[x].name {
+			return // "Berlin startups reported raising $800M", but not "Rimal Ventures launched"
 		}
 		if !gapWords[s.toks[x].lower] && !verbLike(s.toks[x]) {
 			break
@@ -2094,6 +2113,10 @@ func (s *sentence) raiseParties(text string, c *cand, raise *trig, k, e int, foc
 		return // a programme's grant size names no grantee
 	}
 	if c.kind == pulse.KindFund {
+		if n, ok := s.clauseSubject(text, k); ok {
+			c.company = n // "..., while Orbisfund announced the first close of its second fund"
+			return
+		}
 		if n, ok := s.firstSubject(text, at); ok {
 			c.company = n
 			return
