@@ -63,6 +63,24 @@ type cjkFound struct {
 	pronoun bool
 }
 
+// takeName records what a name reader found for the deal's company: "the
+// company" as a pronoun, or a name with its alias. It reports false when it
+// found neither.
+func (f *cjkFound) takeName(n name, alias string, pronoun, ok bool) bool {
+	switch {
+	case pronoun:
+		f.pronoun = true
+	case ok:
+		f.c.company = n
+		if alias != "" {
+			f.c.aliases = append(f.c.aliases, alias)
+		}
+	default:
+		return false
+	}
+	return true
+}
+
 // cjkDealsDated finds the deals a Chinese or Japanese sentence reports; year,
 // the publication's, completes dates that give only a month and day
 // ("10月22日").
@@ -449,15 +467,8 @@ func zhDeal(text string, cl *zhClause, subject zhSubject) (cjkFound, bool) {
 	before := Span{cl.Start, cl.at.Start}
 	f := cjkFound{c: c}
 	who := func(sp Span) {
-		n, alias, pronoun, ok := zhName(text, sp)
 		switch {
-		case pronoun:
-			f.pronoun = true
-		case ok:
-			c.company = n
-			if alias != "" {
-				c.aliases = append(c.aliases, alias)
-			}
+		case f.takeName(zhName(text, sp)):
 		case subject.n.text != "":
 			c.company = subject.n
 			c.aliases = append(c.aliases, subject.aliases...)
@@ -564,16 +575,7 @@ func zhAcquisition(text string, cl *zhClause, subject zhSubject) (cjkFound, bool
 	default:
 		buyer, target = Span{cl.Start, cl.at.Start}, zhNameAfter(text, Span{cl.at.End, cl.End})
 	}
-	n, alias, pronoun, ok := zhName(text, target)
-	switch {
-	case pronoun:
-		f.pronoun = true
-	case ok:
-		c.company = n
-		if alias != "" {
-			c.aliases = append(c.aliases, alias)
-		}
-	default:
+	if !f.takeName(zhName(text, target)) {
 		return f, false
 	}
 	if b, _, bPronoun, ok := zhName(text, buyer); ok {
@@ -923,21 +925,7 @@ func jaDeal(text string, sp Span, all []money.Match, year int, full bool) (cjkFo
 	c := &cand{kind: kind, kindAt: Span{sp.Start + loc[0], sp.Start + loc[1]}, sent: sp}
 	f := cjkFound{c: c}
 	topic, topicEnd := jaTopic(s, loc[0])
-	set := func(a, b int) bool {
-		n, alias, pronoun, ok := jaName(text, sp.Start+a, sp.Start+b)
-		switch {
-		case pronoun:
-			f.pronoun = true
-		case ok:
-			c.company = n
-			if alias != "" {
-				c.aliases = append(c.aliases, alias)
-			}
-		default:
-			return false
-		}
-		return true
-	}
+	set := func(a, b int) bool { return f.takeName(jaName(text, sp.Start+a, sp.Start+b)) }
 	switch kind {
 	case pulse.KindAcquisition:
 		if k := strings.LastIndex(s[:loc[0]], "に"); strings.HasPrefix(s[loc[1]:], "さ") && k > topicEnd {
