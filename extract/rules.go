@@ -459,11 +459,8 @@ func (s *sentence) anaphor(k int) bool {
 			break
 		}
 	}
-	if k > 0 {
-		switch s.toks[k-1].lower {
-		case "its", "their", "sua", "seine", "ihre", "son", "sa", "su":
-			return true // "its $3M seed round"
-		}
+	if k > 0 && possessive[s.toks[k-1].lower] {
+		return true // "its $3M seed round"
 	}
 	return s.anaphorAt(c, k) || c > 0 && s.anaphorAt(0, k)
 }
@@ -550,22 +547,24 @@ func verbLike(t token) bool {
 // inModifier reports a token of a name that modifies the noun after it
 // ("Data centre operator").
 func (s *sentence) inModifier(x int) bool {
+	r, ok := s.runAt(x)
+	return ok && isModifier(s.toks, r)
+}
+
+// runAt returns the run holding token x.
+func (s *sentence) runAt(x int) (run, bool) {
 	for _, r := range s.runs {
 		if r.i <= x && x < r.j {
-			return isModifier(s.toks, r)
+			return r, true
 		}
 	}
-	return false
+	return run{}, false
 }
 
 // inPlace reports a token of a run that is a place ("In Tokyo, startup X").
 func (s *sentence) inPlace(x int) bool {
-	for _, r := range s.runs {
-		if r.i <= x && x < r.j {
-			return isPlace(s.toks, r)
-		}
-	}
-	return false
+	r, ok := s.runAt(x)
+	return ok && isPlace(s.toks, r)
 }
 
 // clauseSubject finds the subject of a clause opened by "while", "and" or
@@ -667,7 +666,7 @@ func (s *sentence) saidIt(k int) bool {
 		}
 		p := x - 1
 		for p > 0 && (s.toks[p].lower == "that" || s.toks[p].lower == "on" || gapWords[s.toks[p].lower] && !reportVerbs[s.toks[p].lower] ||
-			!s.toks[p].word || unicode.IsDigit(firstRune(s.toks[p].text)) || monthWords[s.toks[p].lower]) {
+			!s.toks[p].word || unicode.IsDigit(firstRune(s.toks[p].text)) || months[s.toks[p].lower] > 0) {
 			p-- // "said on Thursday that it", "said on Feb. 25 that it"
 		}
 		if reportVerbs[s.toks[p].lower] {
@@ -690,10 +689,6 @@ func (s *sentence) anaphoricObject(from int) bool {
 	}
 	return false
 }
-
-// monthWords name months, as datelines and "said on Feb. 25" write them.
-var monthWords = set(`jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september
-october november december`)
 
 // reportVerbs introduce what a company says of itself.
 var reportVerbs = set(`announced announces said says confirmed confirms disclosed revealed reported stated noted`)
@@ -1665,9 +1660,9 @@ inoltre intanto inoltre além ainda também`)
 // commonNouns are capitalised words that name no party: German capitalises
 // every noun, headlines every word.
 var commonNouns = set(`kapital unternehmen darlehen fonds runde finanzierungsrunde finanzierung investoren bestandsinvestoren
-investor investoren geldgeber gründer start-up startup firma gesellschaft umsatz kunden mitarbeitende millionen milliarden
+investor geldgeber gründer start-up startup firma gesellschaft umsatz kunden mitarbeitende millionen milliarden
 euro franken dollar kredit förderung zuschuss bank capital money funding funds fund round cash debt equity expenditure
-empresa compañía sociedad ronda rodada aporte capitale société entreprise levée fonds`)
+empresa compañía sociedad ronda rodada aporte capitale société entreprise levée`)
 
 // acquisitionBefore returns the last purchase verb before token k within 25
 // tokens, or nil.
@@ -2940,10 +2935,8 @@ func (s *sentence) coSubjects(text string, n name) []name {
 			x = i
 		}
 	}
-	for _, r := range s.runs {
-		if r.i <= x && x < r.j {
-			x = r.i // "Chile's Nieblaqua": the run starts at the place
-		}
+	if r, ok := s.runAt(x); ok {
+		x = r.i // "Chile's Nieblaqua": the run starts at the place
 	}
 	for x > 1 {
 		sep := s.toks[x-1].lower
