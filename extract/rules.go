@@ -986,11 +986,8 @@ func extractRules(text string, published time.Time) []*cand {
 		if last != nil && quiet < 2 && len(s.money) == 0 && last.kind == pulse.KindFundingRound && last.round == "undisclosed" {
 			// "Angeführt wird die Series A vom Investor X": the stage told
 			// after the amount.
-			for x := range s.toks {
-				if r, n := roundAt(s.toks, x); r != "" {
-					last.round, last.roundAt = r, Span{s.toks[x].start, s.toks[x+n-1].end}
-					break
-				}
+			if r, at, ok := firstRound(s.toks); ok {
+				last.round, last.roundAt = r, at
 			}
 		}
 		if len(s.trigs) == 0 {
@@ -1147,12 +1144,18 @@ var investorWords = set(`by from including backed led`)
 
 // statedRound reports a round stage named in s.
 func (s *sentence) statedRound() bool {
-	for x := range s.toks {
-		if r, _ := roundAt(s.toks, x); r != "" {
-			return true
+	_, _, ok := firstRound(s.toks)
+	return ok
+}
+
+// firstRound returns the first round stage toks name, and where.
+func firstRound(toks []token) (pulse.Round, Span, bool) {
+	for x := range toks {
+		if r, n := roundAt(toks, x); r != "" {
+			return r, Span{toks[x].start, toks[x+n-1].end}, true
 		}
 	}
-	return false
+	return "", Span{}, false
 }
 
 // lastCompanyName is the last name in s that may be a company: no place,

@@ -173,11 +173,8 @@ func rowDeal(text string, off int, cells []cell, cols []int, all []money.Match) 
 
 // rowKind reads a round cell: a stage, or a kind of deal named instead.
 func rowKind(s string) (pulse.DealKind, pulse.Round) {
-	toks := tokenize(s, 0, len(s))
-	for x := range toks {
-		if r, _ := roundAt(toks, x); r != "" {
-			return pulse.KindFundingRound, r
-		}
+	if r, _, ok := firstRound(tokenize(s, 0, len(s))); ok {
+		return pulse.KindFundingRound, r
 	}
 	l := strings.ToLower(s)
 	switch {
@@ -291,12 +288,8 @@ func lineDeal(text string, off, end int, all []money.Match) *cand {
 	if c.kind != pulse.KindFundingRound {
 		c.round = ""
 	}
-	for x := range rtoks {
-		if r, n := roundAt(rtoks, x); r != "" {
-			c.roundAt = Span{rtoks[x].start, rtoks[x+n-1].end}
-			c.kindAt = c.roundAt
-			break
-		}
+	if _, at, ok := firstRound(rtoks); ok {
+		c.roundAt, c.kindAt = at, at
 	}
 	n, ok := lineCompany(text, st, st+cut)
 	if !ok {
