@@ -82,16 +82,19 @@ func compatibleKinds(a, b pulse.DealKind) bool {
 	return a == b || pair(pulse.KindFundingRound, pulse.KindInvestment) || pair(pulse.KindAcquisition, pulse.KindInvestment)
 }
 
-func sameParty(a, b *cand) bool {
+// aliasOf reports whether b's company is one of a's aliases.
+func aliasOf(a, b *cand) bool {
 	for _, al := range a.aliases {
-		if pulse.NormalizeName(al) == pulse.NormalizeName(b.company.text) && al != "" {
-			return true // the brand in the headline, the operator in the body
-		}
-	}
-	for _, al := range b.aliases {
-		if pulse.NormalizeName(al) == pulse.NormalizeName(a.company.text) && al != "" {
+		if al != "" && pulse.NormalizeName(al) == pulse.NormalizeName(b.company.text) {
 			return true
 		}
+	}
+	return false
+}
+
+func sameParty(a, b *cand) bool {
+	if aliasOf(a, b) || aliasOf(b, a) {
+		return true // the brand in the headline, the operator in the body
 	}
 	na, nb := pulse.NormalizeName(a.company.text), pulse.NormalizeName(b.company.text)
 	if na == "" || nb == "" {
@@ -177,8 +180,15 @@ func absorb(o, c *cand) {
 	}
 }
 
-// dollars are the currencies a bare "$" may stand for.
-var dollars = map[string]bool{"AUD": true, "CAD": true, "SGD": true, "NZD": true, "HKD": true, "TWD": true}
+// dollars are the currencies a bare "$" may stand for besides USD: those of
+// localDollars.
+var dollars = func() map[string]bool {
+	m := map[string]bool{}
+	for _, d := range localDollars {
+		m[d.code] = true
+	}
+	return m
+}()
 
 func hasName(ns []name, n name) bool {
 	k := orgKey(n.text)
