@@ -58,11 +58,7 @@ func TestFind(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			ms := Find(tt.text)
-			if len(ms) == 0 {
-				t.Fatalf("no money found")
-			}
-			m := ms[0]
+			m := firstMatch(t, tt.text)
 			if math.Abs(m.Amount-tt.amount) > 1e-6*tt.amount || m.Currency != tt.currency || m.PerUnit != tt.perUnit {
 				t.Fatalf("got %v %s perUnit=%v, want %v %s %v", m.Amount, m.Currency, m.PerUnit, tt.amount, tt.currency, tt.perUnit)
 			}
@@ -148,11 +144,7 @@ func TestFindCJK(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			ms := Find(tt.text)
-			if len(ms) == 0 {
-				t.Fatalf("no money found")
-			}
-			m := ms[0]
+			m := firstMatch(t, tt.text)
 			if math.Abs(m.Amount-tt.amount) > 1e-9*tt.amount || m.Currency != tt.currency {
 				t.Fatalf("got %v %s, want %v %s", m.Amount, m.Currency, tt.amount, tt.currency)
 			}
@@ -271,4 +263,15 @@ func BenchmarkFind(b *testing.B) {
 	for b.Loop() {
 		Find(benchText)
 	}
+}
+
+// firstMatch returns the first amount Find reads in text, failing the test
+// when there is none.
+func firstMatch(t *testing.T, text string) Match {
+	t.Helper()
+	ms := Find(text)
+	if len(ms) == 0 {
+		t.Fatalf("no money found in %q", text)
+	}
+	return ms[0]
 }
